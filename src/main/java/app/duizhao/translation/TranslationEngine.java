@@ -1,0 +1,28 @@
+package app.duizhao.translation;
+
+/**
+ * The one interface behind which every LLM (and the offline fallback) sits. Calls block the calling thread
+ * until the work is done, cancelled or failed; text is reported to the sinks as it streams in.
+ */
+public interface TranslationEngine {
+
+    /** Which provider and model this engine uses, and whether its output is a translation or an offline gloss. */
+    EngineInfo info();
+
+    /**
+     * Translates every segment of the request. Each segment is reported through {@code sink}: partial text while
+     * it streams, then exactly one {@code completed} or {@code failed} call, unless cancelled first.
+     *
+     * @throws TranslationException when the provider cannot be used at all (unreachable, refuses the key, keeps
+     *                              failing); segments already completed stay completed
+     */
+    void translate(TranslationRequest request, TranslationSink sink, Cancellation cancellation);
+
+    /**
+     * Writes a summary of the article: an English headline line and key points (for the offline engine, key
+     * sentences chosen by TextRank), streamed through {@code sink}.
+     *
+     * @throws TranslationException when the provider cannot be used
+     */
+    void summarize(SummaryRequest request, SummarySink sink, Cancellation cancellation);
+}
