@@ -16,6 +16,7 @@ CREATE TABLE article (
     original_file_name  VARCHAR(1000),
     summary             CLOB,
     summary_kind        VARCHAR(20),
+    summary_model       VARCHAR(200),
     translation_kind    VARCHAR(20),
     translation_model   VARCHAR(200),
     lock_version        BIGINT        NOT NULL DEFAULT 0
@@ -32,6 +33,8 @@ CREATE TABLE article_block (
     text                CLOB          NOT NULL,
     image_url           VARCHAR(4000),
     machine_english     CLOB,
+    machine_kind        VARCHAR(20),
+    machine_model       VARCHAR(200),
     corrected_english   CLOB,
     translation_error   VARCHAR(2000),
     note                CLOB,
@@ -55,6 +58,7 @@ CREATE TABLE article_version (
     title               VARCHAR(1000) NOT NULL,
     summary             CLOB,
     summary_kind        VARCHAR(20),
+    summary_model       VARCHAR(200),
     translation_kind    VARCHAR(20),
     translation_model   VARCHAR(200),
     CONSTRAINT article_version_number_uq UNIQUE (article_id, number)
@@ -68,6 +72,8 @@ CREATE TABLE version_block (
     text                CLOB          NOT NULL,
     image_url           VARCHAR(4000),
     machine_english     CLOB,
+    machine_kind        VARCHAR(20),
+    machine_model       VARCHAR(200),
     corrected_english   CLOB,
     note                CLOB
 );

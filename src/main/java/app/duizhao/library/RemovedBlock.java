@@ -1,0 +1,44 @@
+package app.duizhao.library;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** Something the cleaner removed from an article, kept for the cleaning audit. */
+@Entity
+@Table(name = "removed_block")
+public class RemovedBlock {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "article_id")
+    private Article article;
+
+    private int position;
+    private String reason;
+    @Lob
+    private String text;
+
+    protected RemovedBlock() {
+    }
+
+    RemovedBlock(Article article, int position, String reason, String text) {
+        this.article = article;
+        this.position = position;
+        this.reason = reason;
+        this.text = text;
+    }
+
+    public int getPosition() { return position; }
+    public String getReason() { return reason; }
+    public String getText() { return text; }
+}

@@ -1,0 +1,77 @@
+package app.duizhao.translation;
+
+import app.duizhao.library.Article;
+import app.duizhao.library.ArticleBlock;
+import app.duizhao.library.ArticleRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** Reads the work for a job and stores each result as soon as it is known, one short transaction each. */
+@Component
+class TranslationStore {
+
+    private final ArticleRepository articles;
+
+    TranslationStore(ArticleRepository articles) {
+        this.articles = articles;
+    }
+
+    /** What a run has to do. */
+    record Work(ArticleContext context, List<Segment> segments, List<String> paragraphs, boolean needsSummary) {
+    }
+
+    @Transactional(readOnly = true)
+    Work prepare(long articleId, EngineInfo engine, boolean force) {
+        Article article = articles.findById(articleId)
+                .orElseThrow(() -> new NoSuchElementException("No article " + articleId));
+        String date = article.getPublishedAt() == null ? null
+                : article.getPublishedAt().format(DateTimeFormatter.ISO_LOCAL_DATE);
+        ArticleContext context = new ArticleContext(article.getTitle(), article.getSourceName(), date);
+        List<Segment> segments = new ArrayList<>();
+        List<String> paragraphs = new ArrayList<>();
+        for (ArticleBlock block : article.getBlocks()) {
+            if (!block.isTranslatable()) {
+                continue;
+            }
+            paragraphs.add(block.getText());
+            boolean sameEngine = engine.kind().name().equals(block.getMachineKind())
+                    && engine.model().equals(block.getMachineModel());
+            if (force || block.getMachineEnglish() == null || !sameEngine) {
+                segments.add(new Segment(block.getPosition(), block.getText()));
+            }
+        }
+        boolean summaryFromThisEngine = engine.kind().name().equals(article.getSummaryKind())
+                && engine.model().equals(article.getSummaryModel());
+        boolean needsSummary = force || article.getSummary() == null || !summaryFromThisEngine;
+        return new Work(context, segments, paragraphs, needsSummary);
+    }
+
+    @Transactional
+    void saveBlock(long articleId, int position, String english, EngineInfo engine) {
+        Article article = articles.findById(articleId).orElseThrow();
+        block(article, position).setMachineEnglish(english, engine.kind().name(), engine.model());
+        article.setTranslationEngine(engine.kind().name(), engine.model());
+    }
+
+    @Transactional
+    void saveBlockError(long articleId, int position, String error) {
+        Article article = articles.findById(articleId).orElseThrow();
+        block(article, position).setTranslationError(error);
+    }
+
+    @Transactional
+    void saveSummary(long articleId, String summary, EngineInfo engine) {
+        Article article = articles.findById(articleId).orElseThrow();
+        article.setSummary(summary, engine.kind().name(), engine.model());
+    }
+
+    private static ArticleBlock block(Article article, int position) {
+        return article.getBlocks().stream().filter(block -> block.getPosition() == position).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No block " + position));
+    }
+}
