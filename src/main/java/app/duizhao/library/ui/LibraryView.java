@@ -21,6 +21,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -37,7 +39,7 @@ import java.util.Locale;
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Library · Duizhao")
-public class LibraryView extends VerticalLayout {
+public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(LibraryView.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
@@ -55,7 +57,6 @@ public class LibraryView extends VerticalLayout {
         addClassName("dz-library");
         setPadding(false);
         add(new H1("Library"), importSection(), articlesSection());
-        refresh();
     }
 
     private Div importSection() {
@@ -157,6 +158,11 @@ public class LibraryView extends VerticalLayout {
         empty.addClassName("dz-hint");
         section.add(new H2("Articles"), empty, grid);
         return section;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        refresh();
     }
 
     private void refresh() {
