@@ -284,6 +284,8 @@ public final class FakeLlmServer implements AutoCloseable {
             i = end;
         }
         if (cut >= 0) {
+            // Give the client time to read what was sent: the JDK client drops unread data when the connection fails.
+            sleep(Duration.ofMillis(200));
             throw new TruncatedStream();
         }
         int promptTokens = Math.max(1, recorded.body().length() / 4);

@@ -119,14 +119,14 @@ public final class FakeReply {
         return new FakeReply(responder, status, retryAfterSeconds, headerDelay, delay, truncateAfterChars, truncateAfterSegments);
     }
 
-    /** Streams only the first {@code chars} characters of the answer, then cuts the connection (no end of stream). */
+    /** Streams only the first {@code chars} characters of the answer, then (after 200 ms) cuts the connection without ending the stream. */
     public FakeReply truncateAfterChars(int chars) {
         return new FakeReply(responder, status, retryAfterSeconds, headerDelay, chunkDelay, chars, truncateAfterSegments);
     }
 
     /**
      * Streams the answer up to a few characters into the segment after the first {@code segments} closed ones,
-     * then cuts the connection (no end of stream).
+     * then (after 200 ms) cuts the connection without ending the stream.
      */
     public FakeReply truncateAfterSegments(int segments) {
         return new FakeReply(responder, status, retryAfterSeconds, headerDelay, chunkDelay, truncateAfterChars, segments);
