@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -117,7 +116,7 @@ public class ChineseDictionary {
         if (raw == null) {
             throw new IOException("CC-CEDICT resource not found: " + RESOURCE);
         }
-        HashMap<String, List<DictionaryEntry>> index = new HashMap<>(300_000);
+        HashMap<String, List<DictionaryEntry>> index = new HashMap<>(400_000);
         StringBuilder header = new StringBuilder();
         int size = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16),
@@ -136,9 +135,9 @@ public class ChineseDictionary {
                     continue;
                 }
                 size++;
-                index.computeIfAbsent(entry.simplified(), k -> new ArrayList<>(1)).add(entry);
+                put(index, entry.simplified(), entry);
                 if (!entry.traditional().equals(entry.simplified())) {
-                    index.computeIfAbsent(entry.traditional(), k -> new ArrayList<>(1)).add(entry);
+                    put(index, entry.traditional(), entry);
                 }
             }
         } catch (IOException e) {
@@ -148,11 +147,27 @@ public class ChineseDictionary {
             List<DictionaryEntry> list = e.getValue();
             if (list.size() > 1) {
                 list.sort(COMMON_FIRST); // stable: file order kept within each group
+                e.setValue(List.copyOf(list));
             }
-            e.setValue(List.copyOf(list));
         }
         log.info("Loaded {} CC-CEDICT entries in {} ms", size, (System.nanoTime() - startNanos) / 1_000_000);
         return new Data(Collections.unmodifiableMap(index), size, header.toString().strip());
+    }
+
+    /** Adds {@code entry} under {@code key}: a single entry as an immutable list, several in an ArrayList. */
+    private static void put(Map<String, List<DictionaryEntry>> index, String key, DictionaryEntry entry) {
+        List<DictionaryEntry> current = index.putIfAbsent(key, List.of(entry));
+        if (current == null) {
+            return;
+        }
+        if (current instanceof ArrayList<DictionaryEntry> list) {
+            list.add(entry);
+        } else {
+            ArrayList<DictionaryEntry> list = new ArrayList<>(4);
+            list.addAll(current);
+            list.add(entry);
+            index.put(key, list);
+        }
     }
 
     /** Parses {@code Traditional Simplified [pin1 yin1] /gloss 1/gloss 2/}; {@code null} if malformed. */
@@ -168,11 +183,22 @@ public class ChineseDictionary {
         String traditional = line.substring(0, sp1);
         String simplified = line.substring(sp1 + 1, sp2);
         String pinyin = line.substring(open + 1, close).strip();
-        String glosses = line.substring(slash + 1).strip();
-        if (glosses.endsWith("/")) {
-            glosses = glosses.substring(0, glosses.length() - 1);
+        ArrayList<String> definitions = new ArrayList<>(4);
+        int from = slash + 1;
+        int n = line.length();
+        while (from < n) {
+            int to = line.indexOf('/', from);
+            if (to < 0) {
+                to = n;
+            }
+            if (to > from) {
+                String definition = line.substring(from, to).strip();
+                if (!definition.isEmpty()) {
+                    definitions.add(definition);
+                }
+            }
+            from = to + 1;
         }
-        List<String> definitions = Arrays.stream(glosses.split("/")).filter(s -> !s.isBlank()).toList();
         return new DictionaryEntry(traditional, simplified, pinyin, definitions);
     }
 }

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -26,9 +28,14 @@ public class ChineseGlosser {
             Pattern.CASE_INSENSITIVE);
     /** Cross references such as 駐|驻[zhu4] or 拜拜[bai2 bai2]: keep the simplified form only. */
     private static final Pattern CROSS_REFERENCE = Pattern.compile("(?:[^\\s|\\[\\]/,;()]+\\|)?([^\\s|\\[\\]/,;()]+)\\[[^\\]]*\\]");
-    private static final Pattern LEADING_TAG = Pattern.compile("^\\((bound form|literary|coll\\.|colloquial|formal)\\) ");
+    /** Leading notes in brackets such as "(bound form) " or "(third-person singular) ", dropped if text follows. */
+    private static final Pattern LEADING_NOTES = Pattern.compile("^(\\([^()]*\\) ?)+(?=[^\\s(])");
+
+    /** Glosses of dictionary words already seen; cleared when it grows past {@link #CACHE_LIMIT}. */
+    private static final int CACHE_LIMIT = 50_000;
 
     private final ChineseDictionary dictionary;
+    private final Map<String, WordGloss> cache = new ConcurrentHashMap<>();
 
     public ChineseGlosser(ChineseDictionary dictionary) {
         this.dictionary = dictionary;
@@ -73,6 +80,19 @@ public class ChineseGlosser {
 
     /** The gloss of a dictionary word ({@code found()} is false if it is not one). */
     public WordGloss glossWord(String word) {
+        WordGloss cached = cache.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        WordGloss gloss = lookUp(word);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(word, gloss);
+        return gloss;
+    }
+
+    private WordGloss lookUp(String word) {
         List<DictionaryEntry> entries = dictionary.lookup(word);
         if (entries.isEmpty()) {
             return new WordGloss(word, null, null, hasHan(word));
@@ -112,10 +132,10 @@ public class ChineseGlosser {
         return null;
     }
 
-    /** Drops cross-reference pinyin and tags like "(bound form)", cuts at ";" and at about 40 characters. */
+    /** Drops cross-reference pinyin and leading notes like "(bound form)", cuts at ";" and at about 40 characters. */
     static String shorten(String definition) {
         String s = CROSS_REFERENCE.matcher(definition).replaceAll("$1");
-        s = LEADING_TAG.matcher(s).replaceFirst("");
+        s = LEADING_NOTES.matcher(s).replaceFirst("");
         int semicolon = s.indexOf(';');
         if (semicolon > 0) {
             s = s.substring(0, semicolon);

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -80,14 +80,15 @@ public class ChineseSegmenter {
     }
 
     /**
-     * The {@code count} most central sentences of {@code text} by TextRank, in the order they appear in the text,
-     * each exactly as written there (with its end mark, trimmed of surrounding whitespace).
+     * The {@code count} most central sentences of {@code text} by TextRank, in the order they first appear in the text
+     * (a repeated sentence counts once, and so does
+     * one that is part of another chosen one), each exactly as written there (with its end mark, trimmed of surrounding whitespace).
      */
     public List<String> keySentences(String text, int count) {
         if (text == null || text.isBlank() || count <= 0) {
             return List.of();
         }
-        List<String> sentences = sentences(text);
+        List<String> sentences = new ArrayList<>(new LinkedHashSet<>(sentences(text))); // a repeated sentence once
         if (sentences.size() <= count) {
             return sentences;
         }
@@ -102,13 +103,43 @@ public class ChineseSegmenter {
             }
             docs.add(words);
         }
-        int[] top = new TextRankSentence(docs).getTopSentence(count);
-        int[] order = Arrays.stream(top).distinct().sorted().toArray();
-        List<String> result = new ArrayList<>(order.length);
-        for (int i : order) {
+        // Best first. HanLP keys its ranking by score, so sentences with equal scores may be missing: the
+        // remaining sentences in text order follow as a fallback.
+        List<Integer> candidates = new ArrayList<>(sentences.size() * 2);
+        for (int i : new TextRankSentence(docs).getTopSentence(sentences.size())) {
+            candidates.add(i);
+        }
+        for (int i = 0; i < sentences.size(); i++) {
+            candidates.add(i);
+        }
+        List<Integer> chosen = new ArrayList<>(count);
+        for (int candidate : candidates) {
+            if (chosen.size() == count) {
+                break;
+            }
+            String candidateText = sentences.get(candidate);
+            // A sentence that repeats part of one already chosen (or the other way round) adds nothing.
+            boolean overlaps = chosen.stream().map(sentences::get).anyMatch(c -> c.contains(stripEnd(candidateText))
+                    || candidateText.contains(stripEnd(c)));
+            if (!overlaps && !chosen.contains(candidate)) {
+                chosen.add(candidate);
+            }
+        }
+        chosen.sort(null);
+        List<String> result = new ArrayList<>(chosen.size());
+        for (int i : chosen) {
             result.add(sentences.get(i));
         }
         return result;
+    }
+
+    /** The sentence without its end marks and closing quotes. */
+    private static String stripEnd(String sentence) {
+        int end = sentence.length();
+        while (end > 1 && (SENTENCE_ENDS.indexOf(sentence.charAt(end - 1)) >= 0 || CLOSERS.indexOf(sentence.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        return sentence.substring(0, end);
     }
 
     /** Splits {@code text} into sentences at 。！？；… and line breaks, keeping end marks and closing quotes. */
