@@ -50,6 +50,62 @@ public class ChineseGlosser {
         return out;
     }
 
+    /**
+     * Glosses tokens from {@link ChineseSegmenter#tokenize(String)}: like {@link #gloss(List)}, but a person's name
+     * that is not in the dictionary is glossed as a whole, {@code 秦刚 (Qín Gāng) (name)}, with HanLP's pinyin.
+     */
+    public List<WordGloss> glossTokens(List<ChineseSegmenter.Token> tokens) {
+        List<WordGloss> out = new ArrayList<>(tokens.size());
+        for (ChineseSegmenter.Token token : tokens) {
+            String text = token.text();
+            if (looksLikeName(token)) {
+                out.add(new WordGloss(text, namePinyin(text), NAME, true));
+            } else {
+                glossToken(text, out);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * HanLP's person-name guesses that are trusted: 2-4 Han characters not in the dictionary, and no function word
+     * at the end (HanLP sometimes takes 国和 in 两国和两国人民 for a name).
+     */
+    private boolean looksLikeName(ChineseSegmenter.Token token) {
+        String text = token.text();
+        if (!token.personName() || text.length() < 2 || text.length() > 4 || !hasHan(text)) {
+            return false;
+        }
+        return NOT_IN_NAMES_AT_END.indexOf(text.charAt(text.length() - 1)) < 0 && !dictionary.contains(text);
+    }
+
+    private static final String NOT_IN_NAMES_AT_END = "和的在是了与及等对也都就而或把被从向为于以到说着过们";
+
+    /** The definition given to a person's name the dictionary does not know. */
+    public static final String NAME = "(name)";
+
+    /** Pinyin for a Chinese name: family name and given name capitalised, as in {@code Xí Jìn píng}. */
+    static String namePinyin(String name) {
+        List<com.hankcs.hanlp.dictionary.py.Pinyin> syllables = HanLP.convertToPinyinList(name);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < syllables.size(); i++) {
+            String numbered = syllables.get(i).name();
+            if (numbered.startsWith("none")) {
+                numbered = name.substring(i, i + 1);
+            } else {
+                numbered = numbered.replace("v", "u:");
+            }
+            if (i < 2 && !numbered.isEmpty()) {
+                numbered = Character.toUpperCase(numbered.charAt(0)) + numbered.substring(1);
+            }
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(numbered);
+        }
+        return Pinyin.toToneMarks(sb.toString());
+    }
+
     /** Glosses one token: the whole word if the dictionary has it, else its longest dictionary sub-words. */
     public void glossToken(String token, List<WordGloss> out) {
         if (token.isEmpty()) {

@@ -47,34 +47,72 @@ public class ChineseSegmenter {
         });
     }
 
+    /**
+     * A word of a text with HanLP's part-of-speech tag.
+     *
+     * @param text the word exactly as written in the text
+     * @param tag  HanLP's tag ({@code nr} person name, {@code ns} place, {@code w} punctuation…), or {@code null}
+     *             for pieces HanLP did not tag as a whole
+     */
+    public record Token(String text, String tag) {
+
+        /** Whether HanLP took this word for a person's name. */
+        public boolean personName() {
+            return tag != null && tag.startsWith("nr");
+        }
+    }
+
     /** The words of {@code text}, in order; joined they give back {@code text} exactly. */
     public List<String> segment(String text) {
+        List<Token> tokens = tokenize(text);
+        List<String> words = new ArrayList<>(tokens.size());
+        for (Token token : tokens) {
+            words.add(token.text());
+        }
+        return words;
+    }
+
+    /**
+     * The words of {@code text} with their tags; joined they give back {@code text} exactly. Traditional characters
+     * are segmented through their simplified forms (HanLP's dictionaries are simplified), the words keep the
+     * characters of the text.
+     */
+    public List<Token> tokenize(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        String simplified = text;
+        try {
+            String converted = HanLP.convertToSimplifiedChinese(text);
+            if (converted != null && converted.length() == text.length()) {
+                simplified = converted; // same length: the offsets stay valid for the original text
+            }
+        } catch (RuntimeException e) {
+            log.debug("HanLP could not convert to simplified: {}", e.toString());
+        }
         List<Term> terms;
         try {
-            terms = hanlp.seg(text);
+            terms = hanlp.seg(simplified);
         } catch (RuntimeException e) {
             log.warn("HanLP could not segment a text of {} chars: {}", text.length(), e.toString());
             terms = List.of();
         }
-        List<String> tokens = new ArrayList<>(terms.size() + 8);
+        List<Token> tokens = new ArrayList<>(terms.size() + 8);
         int pos = 0;
         for (Term term : terms) {
             int start = term.offset;
             int end = start + term.word.length();
-            if (start < pos || end > text.length() || !text.regionMatches(start, term.word, 0, term.word.length())) {
+            if (start < pos || end > text.length() || !simplified.regionMatches(start, term.word, 0, term.word.length())) {
                 continue; // HanLP changed the text or went back: the gap filler below keeps it exact
             }
             if (start > pos) {
-                splitByKind(text, pos, start, tokens);
+                splitByKind(text, pos, start, null, tokens);
             }
-            splitByKind(text, start, end, tokens);
+            splitByKind(text, start, end, term.nature == null ? null : term.nature.toString(), tokens);
             pos = end;
         }
         if (pos < text.length()) {
-            splitByKind(text, pos, text.length(), tokens);
+            splitByKind(text, pos, text.length(), null, tokens);
         }
         return tokens;
     }
@@ -195,8 +233,11 @@ public class ChineseSegmenter {
         return true;
     }
 
-    /** Adds [from, to) of {@code text}, cut where the kind of character changes; each punctuation mark alone. */
-    private static void splitByKind(String text, int from, int to, List<String> tokens) {
+    /**
+     * Adds [from, to) of {@code text}, cut where the kind of character changes; each punctuation mark alone. The
+     * tag goes to the piece only if it is not cut.
+     */
+    private static void splitByKind(String text, int from, int to, String tag, List<Token> tokens) {
         int i = from;
         while (i < to) {
             int cp = text.codePointAt(i);
@@ -207,7 +248,7 @@ public class ChineseSegmenter {
                     j += Character.charCount(text.codePointAt(j));
                 }
             }
-            tokens.add(text.substring(i, j));
+            tokens.add(new Token(text.substring(i, j), i == from && j == to ? tag : null));
             i = j;
         }
     }

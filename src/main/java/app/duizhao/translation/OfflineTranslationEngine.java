@@ -14,7 +14,9 @@ import java.util.List;
  *
  * <p>Gloss format: one line per block, items joined by {@value #SEPARATOR}. A Chinese word the dictionary knows is
  * {@code word (pīnyīn) short definition}, e.g. {@code 大使 (dà shǐ) ambassador}; a word it does not know is split
- * into dictionary sub-words, then single characters (written as they are when unknown). Punctuation is kept as
+ * into dictionary sub-words, then single characters (written as they are when unknown); a person's name HanLP
+ * recognises but the dictionary lacks is {@code 秦刚 (Qín Gāng) (name)}. Traditional text is glossed the same way.
+ * Punctuation is kept as
  * written: closing and middle marks stick to the item before them, opening quotes and brackets to the item after;
  * Latin words and numbers are items of their own; spaces are dropped. A block that is mostly Latin letters (already
  * English) is passed through unchanged.
@@ -53,7 +55,7 @@ public class OfflineTranslationEngine implements TranslationEngine {
                 sink.completed(segment.id(), text);
                 continue;
             }
-            List<String> items = items(glosser.gloss(segmenter.segment(text)));
+            List<String> items = items(glosser.glossTokens(segmenter.tokenize(text)));
             if (items.size() > 1) {
                 sink.partial(segment.id(), String.join(SEPARATOR, items.subList(0, items.size() / 2)));
             }
@@ -63,7 +65,7 @@ public class OfflineTranslationEngine implements TranslationEngine {
 
     /** The gloss of {@code text} in the format above (for a block that is Chinese). */
     String gloss(String text) {
-        return String.join(SEPARATOR, items(glosser.gloss(segmenter.segment(text))));
+        return String.join(SEPARATOR, items(glosser.glossTokens(segmenter.tokenize(text))));
     }
 
     @Override

@@ -49,6 +49,25 @@ class ChineseGlosserTest {
     }
 
     @Test
+    void glossesAPersonNameTheDictionaryLacksAsAName() {
+        List<WordGloss> glosses = GLOSSER.glossTokens(SEGMENTER.tokenize("中国驻美大使秦刚表示"));
+        assertThat(glosses).contains(new WordGloss("秦刚", "Qín Gāng", ChineseGlosser.NAME, true));
+    }
+
+    @Test
+    void doesNotTakeWordsEndingInAFunctionWordForNames() {
+        List<WordGloss> glosses = GLOSSER.glossTokens(SEGMENTER.tokenize("这不符合两国和两国人民的根本利益"));
+        assertThat(glosses).noneMatch(g -> ChineseGlosser.NAME.equals(g.definition()));
+    }
+
+    @Test
+    void glossesTraditionalTextByWords() {
+        List<WordGloss> glosses = GLOSSER.glossTokens(SEGMENTER.tokenize("臺灣的銀行行長說"));
+        assertThat(glosses).extracting(WordGloss::text).containsExactly("臺灣", "的", "銀行", "行長", "說");
+        assertThat(glosses.get(2).pinyin()).isEqualTo("yín háng");
+    }
+
+    @Test
     void keepsShortDefinitionsShortAndDropsCrossReferencePinyin() {
         assertThat(ChineseGlosser.shorten("(bound form) to walk; to go")).isEqualTo("to walk");
         assertThat(ChineseGlosser.shorten("(third-person singular) (since 1900, usu. male) he; him")).isEqualTo("he");

@@ -34,6 +34,15 @@ class ChineseSegmenterTest {
     }
 
     @Test
+    void tagsPersonNamesAndKeepsTraditionalCharactersAsWritten() {
+        List<ChineseSegmenter.Token> tokens = SEGMENTER.tokenize("中國駐美大使秦剛在華盛頓致辭");
+        assertThat(tokens).extracting(ChineseSegmenter.Token::text).startsWith("中國", "駐", "美", "大使");
+        assertThat(String.join("", tokens.stream().map(ChineseSegmenter.Token::text).toList()))
+                .isEqualTo("中國駐美大使秦剛在華盛頓致辭");
+        assertThat(SEGMENTER.tokenize(QIN_GANG)).contains(new ChineseSegmenter.Token("秦刚", "nr"));
+    }
+
+    @Test
     void keepsEveryPunctuationMarkAsItsOwnToken() {
         List<String> tokens = SEGMENTER.segment("你好，世界！“中美”（关系）。ABC-12");
         assertThat(tokens).contains("，", "！", "“", "”", "（", "）", "。", "ABC", "-", "12");
