@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TranslationEnginesTest {
 
-    private final OfflineTranslationEngine offline = new OfflineTranslationEngine();
+    private final OfflineTranslationEngine offline =
+            new OfflineTranslationEngine(app.duizhao.study.StudyFixtures.SEGMENTER, app.duizhao.study.StudyFixtures.GLOSSER);
 
     private static LlmProperties settings(String provider, String baseUrl, String apiKey) {
         return new LlmProperties(provider, baseUrl, "fake-model", apiKey, Duration.ofSeconds(5), null, null);
