@@ -19,7 +19,7 @@ public class MainLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();
 
-    public MainLayout(TranslationService translation) {
+    public MainLayout(TranslationService translation, app.duizhao.study.StudyService study) {
         addClassName("dz-app");
         Header header = new Header();
         header.addClassName("dz-header");
@@ -27,7 +27,10 @@ public class MainLayout extends Div implements RouterLayout {
         brand.setRoute(app.duizhao.library.ui.LibraryView.class);
         brand.add(new Span("对照"), new Span(" Duizhao"));
         brand.addClassName("dz-brand");
-        header.add(brand, engineBadge(translation.engineInfo()));
+        RouterLink vocabulary = new RouterLink("Vocabulary", app.duizhao.study.ui.VocabularyView.class);
+        vocabulary.setId("vocabulary-link");
+        vocabulary.addClassName("dz-header-link");
+        header.add(brand, vocabulary, new app.duizhao.study.ui.ThemeToggle(study), engineBadge(translation.engineInfo()));
 
         content.addClassName("dz-content");
 

@@ -25,6 +25,7 @@ class BlockRow extends Div {
     private final Div error = new Div();
     private final Div note = new Div();
     private final Div editor = new Div();
+    private final Div chinese = new Div();
     private String machineEnglish;
     private String correctedEnglish;
     private String noteText;
@@ -42,7 +43,6 @@ class BlockRow extends Div {
         addClassNames("dz-row", "dz-kind-" + block.kind());
         getElement().setAttribute("data-index", String.valueOf(block.position()));
 
-        Div chinese = new Div();
         chinese.addClassName("dz-zh");
         chinese.getElement().setAttribute("lang", language);
         if (block.isImage()) {
@@ -111,6 +111,17 @@ class BlockRow extends Div {
 
     String noteText() {
         return noteText;
+    }
+
+    /** The Chinese cell; the study tools render its words (see {@link ReaderStudy}). */
+    Div chinese() {
+        return chinese;
+    }
+
+    /** Shows a note saved from elsewhere (an explanation saved as a note). */
+    void showNote(String text) {
+        noteText = text == null || text.isBlank() ? null : text.strip();
+        render();
     }
 
     String errorText() {

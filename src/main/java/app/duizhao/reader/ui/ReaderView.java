@@ -57,6 +57,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private final TranslationService translation;
     private final AnnotationService annotations;
     private final ExportService exports;
+    private final ReaderStudy study;
 
     private final Map<Integer, BlockRow> rows = new LinkedHashMap<>();
     private final Button translate = new Button();
@@ -73,11 +74,12 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private Runnable unsubscribe;
 
     public ReaderView(LibraryService library, TranslationService translation, AnnotationService annotations,
-                      ExportService exports) {
+                      ExportService exports, ReaderStudy study) {
         this.library = library;
         this.translation = translation;
         this.annotations = annotations;
         this.exports = exports;
+        this.study = study;
         addClassName("dz-reader");
         setPadding(false);
     }
@@ -127,6 +129,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
             table.add(row);
         }
         add(table);
+        study.install(this, article, rows, table); // pinyin, dictionary popup, vocabulary, HSK, keys (issue 5)
         refreshTranslateButton(null);
     }
 
