@@ -128,6 +128,11 @@ class SegmentationRules {
                 .params(kind, word, parts, OffsetDateTime.now(ZoneOffset.UTC)).update();
     }
 
+    /** Drops the in-memory rules (after the table was changed behind this object's back, e.g. by tests). */
+    void forget() {
+        rules = null;
+    }
+
     private Rules rules() {
         Rules r = rules;
         if (r == null) {

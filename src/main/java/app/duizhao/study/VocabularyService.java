@@ -144,6 +144,11 @@ public class VocabularyService {
         return current;
     }
 
+    /** Drops the in-memory statuses (after the table was changed behind this service's back, e.g. by tests). */
+    void forget() {
+        statuses = null;
+    }
+
     private static VocabularyEntry map(ResultSet rs, int row) throws SQLException {
         long article = rs.getLong("article_id");
         Long articleId = rs.wasNull() ? null : article;
