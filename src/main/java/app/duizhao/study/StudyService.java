@@ -124,6 +124,23 @@ public class StudyService {
         return out;
     }
 
+    private static final java.util.regex.Pattern NUMBERED_PINYIN = java.util.regex.Pattern.compile(
+            "\\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5]?)*)\\]");
+
+    /** A definition with the numbered pinyin of its cross references in tone marks: {@code 大姐[dà jiě]}. */
+    public static String readable(String definition) {
+        if (definition == null || definition.indexOf('[') < 0) {
+            return definition;
+        }
+        java.util.regex.Matcher m = NUMBERED_PINYIN.matcher(definition);
+        StringBuilder out = new StringBuilder(definition.length());
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("[" + Pinyin.toToneMarks(m.group(1)) + "]"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** Everything the popup shows for a word; no database access except the vocabulary lookup. */
     public WordLookup lookup(String word) {
         List<DictionaryEntry> entries = dictionary.lookup(word);
@@ -145,7 +162,7 @@ public class StudyService {
         }
         String simplified = ordered.isEmpty() ? word : ordered.getFirst().simplified();
         String traditional = ordered.isEmpty() ? word : ordered.getFirst().traditional();
-        String definition = gloss != null ? firstDefinition(ordered) : null;
+        String definition = gloss != null ? readable(firstDefinition(ordered)) : null;
         Map<String, WordStatus> statuses = vocabulary.statuses();
         Optional<VocabularyEntry> entry = statuses.containsKey(word) || statuses.containsKey(simplified)
                 ? vocabulary.find(statuses.containsKey(simplified) ? simplified : word) : Optional.empty();

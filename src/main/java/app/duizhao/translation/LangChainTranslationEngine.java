@@ -295,7 +295,7 @@ final class LangChainTranslationEngine implements TranslationEngine {
         Throwable error = stream(chat, token -> {
             text.append(token);
             if (!cancellation.isCancelled()) {
-                sink.partial(cleanSummary(text.toString()));
+                sink.partial(text.toString().strip());
             }
         }, new Object(), cancellation);
         if (cancellation.isCancelled()) {
@@ -304,7 +304,8 @@ final class LangChainTranslationEngine implements TranslationEngine {
         if (error != null) {
             throw failure(error);
         }
-        String answer = cleanSummary(text.toString());
+        // Not cleanSummary: an explanation may well start with "Translation:".
+        String answer = text.toString().strip();
         if (answer.isEmpty()) {
             throw new TranslationException("The LLM server at " + baseUrl + " returned an empty explanation.");
         }

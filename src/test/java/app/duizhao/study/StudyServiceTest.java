@@ -51,6 +51,13 @@ class StudyServiceTest {
     }
 
     @Test
+    void crossReferencesInDefinitionsReadWithToneMarks() {
+        assertThat(StudyService.readable("CL:名[ming2],位[wei4]")).isEqualTo("CL:名[míng],位[wèi]");
+        assertThat(StudyService.readable("older (as in 大姐[da4 jie3])")).isEqualTo("older (as in 大姐[dà jiě])");
+        assertThat(StudyService.readable("see [this]")).isEqualTo("see [this]");
+    }
+
+    @Test
     void wordsCarryTheirHskLevelAndWordsOffTheListAreBeyondHsk() {
         assertThat(study.hskLevel("我")).isEqualTo(1);
         assertThat(study.hskLevel("關係")).isEqualTo(study.hskLevel("关系")).isBetween(1, 6);

@@ -53,6 +53,8 @@ public class ReaderStudy extends Div {
     static final String WORD_INDEX = "event.target.closest && event.target.closest('.dz-w') ? +event.target.closest('.dz-w').dataset.i : -1";
     static final String ROW_INDEX = "event.target.closest && event.target.closest('.dz-row') ? +event.target.closest('.dz-row').dataset.index : -1";
 
+    static final String HOVER_FILTER = "event.target.closest && event.target.closest('.dz-w') != null";
+
     private final StudyService study;
     private final VocabularyService vocabulary;
     private final AnnotationService annotations;
@@ -229,8 +231,8 @@ public class ReaderStudy extends Div {
         if (preferences.lookupOnHover() && hoverRegistration == null) {
             hoverRegistration = table.getElement().addEventListener("mouseover", this::hovered)
                     .addEventData(WORD_INDEX).addEventData(ROW_INDEX)
-                    .setFilter("event.target.closest && event.target.closest('.dz-w') != null")
-                    .debounce(250);
+                    .setFilter(HOVER_FILTER)
+                    .debounce(250); // only where the pointer rests: one round trip, not one per word crossed
         } else if (!preferences.lookupOnHover() && hoverRegistration != null) {
             hoverRegistration.remove();
             hoverRegistration = null;
@@ -582,5 +584,9 @@ public class ReaderStudy extends Div {
 
     Div table() {
         return table;
+    }
+
+    Map<Integer, BlockRow> rows() {
+        return rows;
     }
 }

@@ -98,7 +98,8 @@ public class WordPopup extends Div {
             block.add(forms);
             Div list = new Div();
             list.addClassName("dz-popup-defs");
-            for (String definition : entry.definitions()) {
+            for (String raw : entry.definitions()) {
+                String definition = StudyService.readable(raw);
                 Div item = new Div(new Span(definition));
                 item.addClassName("dz-popup-def");
                 item.getElement().setAttribute("title", "Click to choose this definition for your vocabulary");
@@ -130,7 +131,7 @@ public class WordPopup extends Div {
                     Span reading = new Span(" " + e.pinyin() + " ");
                     reading.addClassName("dz-popup-pinyin");
                     List<String> defs = e.definitions().subList(0, Math.min(CHARACTER_DEFINITIONS, e.definitions().size()));
-                    line.add(reading, new Span(String.join("; ", defs) + (e.definitions().size() > defs.size() ? "; …" : "")));
+                    line.add(reading, new Span(StudyService.readable(String.join("; ", defs)) + (e.definitions().size() > defs.size() ? "; …" : "")));
                 }
                 chars.add(line);
             }
