@@ -299,11 +299,16 @@ public class StudyService {
 
     @Transactional
     public ReaderPreferences savePreferences(ReaderPreferences p) {
-        jdbc.sql("MERGE INTO reader_preferences (id, theme, font_size, display_mode, lookup_on_hover, tone_colours, "
-                        + "show_hsk, mark_new_words) KEY (id) VALUES (1, ?, ?, ?, ?, ?, ?, ?)")
-                .params(p.dark() ? "dark" : "light", p.fontSize(), p.displayMode().name(), p.lookupOnHover(),
-                        p.toneColours(), p.showHsk(), p.markNewWords())
-                .update();
+        // UPDATE, then INSERT when there was no row: plain SQL that H2 and PostgreSQL both run.
+        Object[] values = {p.dark() ? "dark" : "light", p.fontSize(), p.displayMode().name(), p.lookupOnHover(),
+                p.toneColours(), p.showHsk(), p.markNewWords()};
+        int updated = jdbc.sql("UPDATE reader_preferences SET theme = ?, font_size = ?, display_mode = ?, "
+                + "lookup_on_hover = ?, tone_colours = ?, show_hsk = ?, mark_new_words = ? WHERE id = 1")
+                .params(values).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO reader_preferences (id, theme, font_size, display_mode, lookup_on_hover, tone_colours, "
+                    + "show_hsk, mark_new_words) VALUES (1, ?, ?, ?, ?, ?, ?, ?)").params(values).update();
+        }
         return p;
     }
 
@@ -329,21 +334,21 @@ public class StudyService {
 
     @Transactional
     public void showPinyin(long articleId, boolean shown) {
-        ensureState(articleId);
-        jdbc.sql("UPDATE article_reading_state SET pinyin = ? WHERE article_id = ?").params(shown, articleId).update();
+        if (jdbc.sql("UPDATE article_reading_state SET pinyin = ? WHERE article_id = ?").params(shown, articleId)
+                .update() == 0) {
+            jdbc.sql("INSERT INTO article_reading_state (article_id, pinyin, position) VALUES (?, ?, 0)")
+                    .params(articleId, shown).update();
+        }
     }
 
     @Transactional
     public void saveReadingPosition(long articleId, int position) {
-        ensureState(articleId);
-        jdbc.sql("UPDATE article_reading_state SET position = ? WHERE article_id = ?")
-                .params(Math.max(0, position), articleId).update();
-    }
-
-    private void ensureState(long articleId) {
-        jdbc.sql("MERGE INTO article_reading_state t USING (VALUES (CAST(? AS BIGINT))) s(id) ON t.article_id = s.id "
-                + "WHEN NOT MATCHED THEN INSERT (article_id, pinyin, position) VALUES (s.id, FALSE, 0)")
-                .param(articleId).update();
+        int at = Math.max(0, position);
+        if (jdbc.sql("UPDATE article_reading_state SET position = ? WHERE article_id = ?").params(at, articleId)
+                .update() == 0) {
+            jdbc.sql("INSERT INTO article_reading_state (article_id, pinyin, position) VALUES (?, FALSE, ?)")
+                    .params(articleId, at).update();
+        }
     }
 
     // ---------------------------------------------------------------- explanations

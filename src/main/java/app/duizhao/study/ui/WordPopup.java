@@ -5,10 +5,8 @@ import app.duizhao.study.StudyService;
 import app.duizhao.study.VocabularyEntry;
 import app.duizhao.study.WordLookup;
 import app.duizhao.study.WordStatus;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.DomEvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,11 @@ import java.util.List;
  * definitions), its characters' entries, its HSK level, and actions: add to the vocabulary with the chosen
  * definition, mark known or learning, correct the segmentation (split, merge with a neighbour), explain the
  * sentence.
+ *
+ * <p>For speed (the popup must show within 50 ms of the click) its content is one escaped HTML string set as
+ * {@code innerHTML}, not a tree of components: the browser has no web components to create, the server no state
+ * nodes to keep. Its buttons carry {@code data-action} (and {@code data-arg}); one click listener on the popup
+ * sends them to {@link #act(String, String)}.
  */
 public class WordPopup extends Div {
 
@@ -38,165 +41,214 @@ public class WordPopup extends Div {
         void close();
     }
 
+    /** Event data: the clicked action and its argument. */
+    public static final String ACTION = "event.target.closest && event.target.closest('[data-action]') ? event.target.closest('[data-action]').dataset.action : ''";
+    public static final String ARGUMENT = "event.target.closest && event.target.closest('[data-action]') ? (event.target.closest('[data-action]').dataset.arg || '') : ''";
+
     private static final int CHARACTER_DEFINITIONS = 4;
 
-    private final List<Div> definitionItems = new ArrayList<>();
+    private final List<String> definitions = new ArrayList<>();
     private WordLookup lookup;
-    private String chosenDefinition;
+    private Actions actions;
+    private boolean canMergePrevious;
+    private boolean canMergeNext;
+    private int chosen;
+    private String html = "";
 
     public WordPopup() {
         setId("word-popup");
         addClassName("dz-popup");
         getElement().setAttribute("role", "dialog");
+        getElement().addEventListener("click", this::clicked).addEventData(ACTION).addEventData(ARGUMENT)
+                .setFilter("event.target.closest && event.target.closest('[data-action]') != null");
         setVisible(false);
     }
 
     /** Fills the popup for {@code lookup} and shows it. */
     public void show(WordLookup lookup, boolean canMergePrevious, boolean canMergeNext, Actions actions) {
         this.lookup = lookup;
-        removeAll();
-        definitionItems.clear();
-        chosenDefinition = lookup.definition();
+        this.actions = actions;
+        this.canMergePrevious = canMergePrevious;
+        this.canMergeNext = canMergeNext;
+        definitions.clear();
+        for (DictionaryEntry entry : lookup.entries()) {
+            for (String raw : entry.definitions()) {
+                definitions.add(StudyService.readable(raw));
+            }
+        }
+        chosen = Math.max(0, definitions.indexOf(lookup.definition()));
+        render();
         getElement().setAttribute("data-word", lookup.word());
+        setVisible(true);
+    }
 
-        Div head = new Div();
-        head.addClassName("dz-popup-head");
-        Span word = new Span(lookup.word());
-        word.addClassName("dz-popup-word");
-        word.getElement().setAttribute("lang", "zh");
-        Span level = new Span(lookup.hskLevel() == StudyService.BEYOND_HSK ? "beyond HSK" : "HSK " + lookup.hskLevel());
-        level.addClassNames("dz-popup-hsk", "dz-hsk-badge-" + lookup.hskLevel());
-        level.setId("popup-hsk");
-        Button close = small("×", e -> actions.close());
-        close.setId("popup-close");
-        close.getElement().setAttribute("aria-label", "Close");
-        head.add(word, level, close);
-        add(head);
+    private void render() {
+        StringBuilder h = new StringBuilder(2048);
+        h.append("<div class=\"dz-popup-head\"><span class=\"dz-popup-word\" lang=\"zh\">");
+        ChineseHtml.escape(lookup.word(), h);
+        h.append("</span><span id=\"popup-hsk\" class=\"dz-popup-hsk dz-hsk-badge-").append(lookup.hskLevel()).append("\">")
+                .append(lookup.hskLevel() == StudyService.BEYOND_HSK ? "beyond HSK" : "HSK " + lookup.hskLevel())
+                .append("</span>");
+        button(h, "popup-close", "close", "", "×", "dz-popup-close", "Close");
+        h.append("</div>");
 
         if (lookup.entries().isEmpty()) {
-            Div none = new Div(new Span("Not in CC-CEDICT."
-                    + (lookup.pinyin().isEmpty() ? "" : " Reading: " + lookup.pinyin())));
-            none.addClassName("dz-popup-none");
-            add(none);
+            h.append("<div class=\"dz-popup-none\">Not in CC-CEDICT.");
+            if (!lookup.pinyin().isEmpty()) {
+                h.append(" Reading: <span class=\"dz-popup-pinyin\">");
+                ChineseHtml.escape(lookup.pinyin(), h);
+                h.append("</span>");
+            }
+            h.append("</div>");
         }
+        int index = 0;
         for (DictionaryEntry entry : lookup.entries()) {
-            Div block = new Div();
-            block.addClassName("dz-popup-entry");
-            Div forms = new Div();
-            forms.addClassName("dz-popup-forms");
-            Span simplified = new Span(entry.simplified());
-            simplified.addClassName("dz-popup-simplified");
-            forms.add(simplified);
+            h.append("<div class=\"dz-popup-entry\"><div class=\"dz-popup-forms\"><span class=\"dz-popup-simplified\">");
+            ChineseHtml.escape(entry.simplified(), h);
+            h.append("</span> ");
             if (!entry.traditional().equals(entry.simplified())) {
-                Span traditional = new Span(entry.traditional());
-                traditional.addClassName("dz-popup-traditional");
-                forms.add(traditional);
+                h.append("<span class=\"dz-popup-traditional\">");
+                ChineseHtml.escape(entry.traditional(), h);
+                h.append("</span> ");
             }
-            Span pinyin = new Span(entry.pinyin());
-            pinyin.addClassName("dz-popup-pinyin");
-            forms.add(pinyin);
-            block.add(forms);
-            Div list = new Div();
-            list.addClassName("dz-popup-defs");
-            for (String raw : entry.definitions()) {
-                String definition = StudyService.readable(raw);
-                Div item = new Div(new Span(definition));
-                item.addClassName("dz-popup-def");
-                item.getElement().setAttribute("title", "Click to choose this definition for your vocabulary");
-                item.addClickListener(e -> choose(item, definition));
-                if (definition.equals(chosenDefinition)) {
-                    item.addClassName("dz-chosen");
-                }
-                definitionItems.add(item);
-                list.add(item);
+            h.append("<span class=\"dz-popup-pinyin\">");
+            ChineseHtml.escape(entry.pinyin(), h);
+            h.append("</span></div><ol class=\"dz-popup-defs\">");
+            for (int k = 0; k < entry.definitions().size(); k++, index++) {
+                h.append("<li class=\"dz-popup-def").append(index == chosen ? " dz-chosen" : "")
+                        .append("\" data-action=\"choose\" data-arg=\"").append(index)
+                        .append("\" title=\"Choose this definition for your vocabulary\">");
+                ChineseHtml.escape(definitions.get(index), h);
+                h.append("</li>");
             }
-            block.add(list);
-            add(block);
+            h.append("</ol></div>");
         }
 
         if (!lookup.characters().isEmpty()) {
-            Div chars = new Div();
-            chars.addClassName("dz-popup-chars");
-            chars.setId("popup-characters");
+            h.append("<div id=\"popup-characters\" class=\"dz-popup-chars\">");
             for (WordLookup.CharacterEntries ch : lookup.characters()) {
-                Div line = new Div();
-                line.addClassName("dz-popup-char");
-                Span c = new Span(ch.character());
-                c.addClassName("dz-popup-char-form");
-                line.add(c);
+                h.append("<div class=\"dz-popup-char\"><span class=\"dz-popup-char-form\">");
+                ChineseHtml.escape(ch.character(), h);
+                h.append("</span>");
                 if (ch.entries().isEmpty()) {
-                    line.add(new Span(" (not in CC-CEDICT)"));
+                    h.append(" (not in CC-CEDICT)");
                 }
                 for (DictionaryEntry e : ch.entries().subList(0, Math.min(3, ch.entries().size()))) {
-                    Span reading = new Span(" " + e.pinyin() + " ");
-                    reading.addClassName("dz-popup-pinyin");
+                    h.append(" <span class=\"dz-popup-pinyin\">");
+                    ChineseHtml.escape(e.pinyin(), h);
+                    h.append("</span> ");
                     List<String> defs = e.definitions().subList(0, Math.min(CHARACTER_DEFINITIONS, e.definitions().size()));
-                    line.add(reading, new Span(StudyService.readable(String.join("; ", defs)) + (e.definitions().size() > defs.size() ? "; …" : "")));
+                    ChineseHtml.escape(StudyService.readable(String.join("; ", defs))
+                            + (e.definitions().size() > defs.size() ? "; …" : ""), h);
                 }
-                chars.add(line);
+                h.append("</div>");
             }
-            add(chars);
+            h.append("</div>");
         }
 
-        Div tools = new Div();
-        tools.addClassName("dz-popup-actions");
+        h.append("<div class=\"dz-popup-actions\">");
         if (lookup.vocabulary().isPresent()) {
             VocabularyEntry entry = lookup.vocabulary().get();
-            Span in = new Span(entry.status() == WordStatus.KNOWN ? "Known" : "Learning");
-            in.addClassName("dz-popup-status");
-            in.setId("popup-vocab-status");
-            WordStatus other = entry.status() == WordStatus.KNOWN ? WordStatus.LEARNING : WordStatus.KNOWN;
-            Button toggle = small(other == WordStatus.KNOWN ? "Mark known" : "Mark learning",
-                    e -> actions.setStatus(entry, other));
-            toggle.setId("popup-status");
-            tools.add(in, toggle);
+            boolean known = entry.status() == WordStatus.KNOWN;
+            h.append("<span id=\"popup-vocab-status\" class=\"dz-popup-status\">").append(known ? "Known" : "Learning")
+                    .append("</span>");
+            button(h, "popup-status", "status", "", known ? "Mark learning" : "Mark known", "", null);
         } else if (StudyService.isChinese(lookup.word())) {
-            Button add = small("Add to vocabulary", e -> actions.addToVocabulary(lookup, chosenDefinition));
-            add.setId("popup-add");
-            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            tools.add(add);
+            button(h, "popup-add", "add", "", "Add to vocabulary", "dz-primary", null);
         }
-        Button explain = small("Explain sentence", e -> actions.explainSentence());
-        explain.setId("popup-explain");
-        tools.add(explain);
-        add(tools);
-
-        Div segmentation = new Div();
-        segmentation.addClassName("dz-popup-segmentation");
-        segmentation.add(new Span("Segmentation: "));
+        button(h, "popup-explain", "explain", "", "Explain sentence", "", null);
+        h.append("</div><div class=\"dz-popup-segmentation\"><span>Segmentation:</span>");
         int[] cps = lookup.word().codePoints().toArray();
         int offset = 0;
         for (int k = 1; k < cps.length; k++) {
             offset += Character.charCount(cps[k - 1]);
-            int at = offset;
-            String label = lookup.word().substring(0, at) + "|" + lookup.word().substring(at);
-            Button split = small("Split " + label, e -> actions.split(at));
-            split.setId("popup-split-" + at);
-            segmentation.add(split);
+            button(h, "popup-split-" + offset, "split", String.valueOf(offset),
+                    "Split " + lookup.word().substring(0, offset) + "|" + lookup.word().substring(offset), "", null);
         }
         if (canMergePrevious) {
-            Button merge = small("Merge with previous", e -> actions.mergeWithPrevious());
-            merge.setId("popup-merge-previous");
-            segmentation.add(merge);
+            button(h, "popup-merge-previous", "merge-previous", "", "Merge with previous", "", null);
         }
         if (canMergeNext) {
-            Button merge = small("Merge with next", e -> actions.mergeWithNext());
-            merge.setId("popup-merge-next");
-            segmentation.add(merge);
+            button(h, "popup-merge-next", "merge-next", "", "Merge with next", "", null);
         }
-        add(segmentation);
-        setVisible(true);
+        h.append("</div>");
+        html = h.toString();
+        getElement().setProperty("innerHTML", html);
     }
 
-    private void choose(Div item, String definition) {
-        chosenDefinition = definition;
-        definitionItems.forEach(d -> d.removeClassName("dz-chosen"));
-        item.addClassName("dz-chosen");
+    private static void button(StringBuilder h, String id, String action, String arg, String label, String cssClass,
+                               String ariaLabel) {
+        h.append("<button type=\"button\" id=\"").append(id).append("\" class=\"dz-popup-button ").append(cssClass)
+                .append("\" data-action=\"").append(action).append("\"");
+        if (!arg.isEmpty()) {
+            h.append(" data-arg=\"").append(arg).append("\"");
+        }
+        if (ariaLabel != null) {
+            h.append(" aria-label=\"").append(ariaLabel).append("\"");
+        }
+        h.append(">");
+        ChineseHtml.escape(label, h);
+        h.append("</button>");
+    }
+
+    private void clicked(DomEvent event) {
+        act(event.getEventData().get(ACTION).asString(""), event.getEventData().get(ARGUMENT).asString(""));
+    }
+
+    /** Runs the action of a clicked button ({@code data-action}, {@code data-arg}). */
+    public void act(String action, String argument) {
+        if (lookup == null || actions == null) {
+            return;
+        }
+        switch (action) {
+            case "close" -> actions.close();
+            case "choose" -> {
+                int index = parse(argument);
+                if (index >= 0 && index < definitions.size()) {
+                    chosen = index;
+                    render();
+                }
+            }
+            case "add" -> actions.addToVocabulary(lookup, chosenDefinition());
+            case "status" -> lookup.vocabulary().ifPresent(entry -> actions.setStatus(entry,
+                    entry.status() == WordStatus.KNOWN ? WordStatus.LEARNING : WordStatus.KNOWN));
+            case "split" -> {
+                int at = parse(argument);
+                if (at > 0 && at < lookup.word().length()) {
+                    actions.split(at);
+                }
+            }
+            case "merge-previous" -> {
+                if (canMergePrevious) {
+                    actions.mergeWithPrevious();
+                }
+            }
+            case "merge-next" -> {
+                if (canMergeNext) {
+                    actions.mergeWithNext();
+                }
+            }
+            case "explain" -> actions.explainSentence();
+            default -> { }
+        }
+    }
+
+    private static int parse(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The definition that "Add to vocabulary" saves. */
     public String chosenDefinition() {
-        return chosenDefinition;
+        return definitions.isEmpty() ? lookup.definition() : definitions.get(chosen);
+    }
+
+    /** The definitions offered, in order (for tests). */
+    public List<String> definitions() {
+        return List.copyOf(definitions);
     }
 
     /** The word shown, or {@code null}. */
@@ -204,22 +256,20 @@ public class WordPopup extends Div {
         return isVisible() ? lookup : null;
     }
 
-    /** The definition items, for tests. */
-    public List<Div> definitionItems() {
-        return List.copyOf(definitionItems);
+    /** The popup's text (for tests). */
+    public String text() {
+        return isVisible() ? ChineseHtml.plainText(html) : "";
+    }
+
+    /** The popup's HTML (for tests). */
+    public String html() {
+        return isVisible() ? html : "";
     }
 
     public void hide() {
         setVisible(false);
-        removeAll();
-        definitionItems.clear();
         lookup = null;
-    }
-
-    private static Button small(String text, com.vaadin.flow.component.ComponentEventListener<
-            com.vaadin.flow.component.ClickEvent<Button>> listener) {
-        Button b = new Button(text, listener);
-        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return b;
+        html = "";
+        getElement().setProperty("innerHTML", "");
     }
 }

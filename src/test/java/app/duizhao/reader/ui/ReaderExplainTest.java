@@ -71,7 +71,7 @@ class ReaderExplainTest extends KaribuSpringTest {
         click.put(ReaderStudy.WORD_INDEX, reader.words(0).indexOf("大使"));
         click.put(ReaderStudy.ROW_INDEX, 0);
         _fireDomEvent(reader.table(), "click", click);
-        _click(_get(Button.class, spec -> spec.withId("popup-explain")));
+        ReaderStudyTest.clickPopup(reader, "explain", "");
 
         try {
             awaitUi(() -> EXPLANATION.equals(reader.explainPanel().text()), Duration.ofSeconds(30));

@@ -11,6 +11,7 @@ import app.duizhao.study.WordStatus;
 import app.duizhao.study.ui.ChineseHtml;
 import app.duizhao.study.ui.KeyboardHelp;
 import app.duizhao.study.ui.VocabularyView;
+import app.duizhao.study.ui.WordPopup;
 import app.duizhao.testsupport.Fixtures;
 import app.duizhao.testsupport.KaribuSpringTest;
 import com.vaadin.flow.component.UI;
@@ -86,7 +87,16 @@ class ReaderStudyTest extends KaribuSpringTest {
     }
 
     private static String popupText(ReaderStudy study) {
-        return study.popup().getElement().getTextRecursively();
+        return study.popup().text();
+    }
+
+    /** Clicks a button of the popup (its {@code data-action}) through the popup's one click listener. */
+    static void clickPopup(ReaderStudy study, String action, String argument) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put(WordPopup.ACTION, action);
+        data.put(WordPopup.ARGUMENT, argument);
+        data.put("event.target.closest && event.target.closest('[data-action]') != null", true);
+        _fireDomEvent(study.popup(), "click", data);
     }
 
     @Test
@@ -107,10 +117,9 @@ class ReaderStudyTest extends KaribuSpringTest {
         String text = popupText(reader);
         assertThat(text).contains("大使", "大使館".substring(0, 2), "dà shǐ", "ambassador");
         assertThat(text).doesNotContain("da4");
-        assertThat(_get(reader.popup(), Div.class, spec -> spec.withId("popup-characters")).getElement()
-                .getTextRecursively()).contains("大", "dà", "使", "shǐ");
-        assertThat(_get(reader.popup(), com.vaadin.flow.component.html.Span.class, spec -> spec.withId("popup-hsk"))
-                .getText()).matches("HSK [1-6]|beyond HSK");
+        assertThat(reader.popup().html()).contains("id=\"popup-characters\"");
+        assertThat(text.substring(text.indexOf("ambassador"))).contains("大", "dà", "使", "shǐ");
+        assertThat(reader.popup().html()).containsPattern("id=\"popup-hsk\"[^>]*>(HSK [1-6]|beyond HSK)<");
         assertThat(reader.rows().get(0).hasClassName("dz-current")).isTrue();
 
         // A click outside a word closes it; a traditional form shows both forms.
@@ -118,7 +127,7 @@ class ReaderStudyTest extends KaribuSpringTest {
         assertThat(reader.popup().isVisible()).isFalse();
         clickWord(reader, 0, indexOf(reader, 0, "关系"));
         assertThat(popupText(reader)).contains("关系", "關係", "guān xi");
-        _click(_get(Button.class, spec -> spec.withId("popup-close")));
+        clickPopup(reader, "close", "");
         assertThat(reader.popup().isVisible()).isFalse();
     }
 
@@ -129,12 +138,12 @@ class ReaderStudyTest extends KaribuSpringTest {
         int profileUnknownBefore = study.profile(List.of(reader.words(0), reader.words(1), reader.words(2),
                 reader.words(3), reader.words(4), reader.words(5))).unknown();
         clickWord(reader, 0, indexOf(reader, 0, "大使"));
-        List<Div> definitions = reader.popup().definitionItems();
-        assertThat(definitions).hasSizeGreaterThan(0);
-        Div chosen = definitions.getLast();
-        _click(chosen);
-        String chosenText = chosen.getElement().getTextRecursively();
-        _click(_get(Button.class, spec -> spec.withId("popup-add")));
+        List<String> definitions = reader.popup().definitions();
+        assertThat(definitions).hasSizeGreaterThan(1);
+        clickPopup(reader, "choose", String.valueOf(definitions.size() - 1));
+        String chosenText = definitions.getLast();
+        assertThat(reader.popup().html()).contains("dz-chosen\" data-action=\"choose\" data-arg=\"" + (definitions.size() - 1));
+        clickPopup(reader, "add", "");
 
         VocabularyEntry entry = vocabulary.find("大使").orElseThrow();
         assertThat(entry.definition()).isEqualTo(chosenText);
@@ -146,7 +155,7 @@ class ReaderStudyTest extends KaribuSpringTest {
         assertThat(html(reader, 0)).contains("class=\"dz-w dz-learning\" data-i=\"" + indexOf(reader, 0, "大使") + "\"");
         assertThat(popupText(reader)).contains("Learning");
 
-        _click(_get(Button.class, spec -> spec.withId("popup-status")));
+        clickPopup(reader, "status", "");
         assertThat(vocabulary.find("大使").orElseThrow().status()).isEqualTo(WordStatus.KNOWN);
         assertThat(html(reader, 0)).contains("class=\"dz-w\" data-i=\"" + indexOf(reader, 0, "大使") + "\"");
         assertThat(reader.bar().profileText()).contains("unknown to you: " + (profileUnknownBefore - 1));
@@ -161,7 +170,7 @@ class ReaderStudyTest extends KaribuSpringTest {
         int at = indexOf(reader, 0, "大使");
         String before = reader.words(0).get(at - 1);
         clickWord(reader, 0, at);
-        _click(_get(Button.class, spec -> spec.withId("popup-split-1")));
+        clickPopup(reader, "split", "1");
         assertThat(reader.words(0).subList(at, at + 2)).containsExactly("大", "使");
         assertThat(reader.popup().lookup().word()).isEqualTo("大");
         assertThat(ChineseHtml.plainText(html(reader, 0))).startsWith("中国驻美大使秦刚");
@@ -169,11 +178,11 @@ class ReaderStudyTest extends KaribuSpringTest {
         ReaderStudy again = open();
         assertThat(again.words(0).subList(at, at + 2)).containsExactly("大", "使");
         clickWord(again, 0, at);
-        _click(_get(Button.class, spec -> spec.withId("popup-merge-next")));
+        clickPopup(again, "merge-next", "");
         assertThat(again.words(0).get(at)).isEqualTo("大使");
 
         clickWord(again, 0, at);
-        _click(_get(Button.class, spec -> spec.withId("popup-merge-previous")));
+        clickPopup(again, "merge-previous", "");
         assertThat(again.words(0).get(at - 1)).isEqualTo(before + "大使");
         assertThat(open().words(0).get(at - 1)).isEqualTo(before + "大使");
     }
@@ -287,7 +296,7 @@ class ReaderStudyTest extends KaribuSpringTest {
     void explainingWithoutAnLlmSaysWhatIsNeeded() {
         ReaderStudy reader = open();
         clickWord(reader, 0, indexOf(reader, 0, "大使"));
-        _click(_get(Button.class, spec -> spec.withId("popup-explain")));
+        clickPopup(reader, "explain", "");
         assertThat(reader.explainPanel().isVisible()).isTrue();
         assertThat(reader.explainPanel().statusText()).contains("need an LLM");
         assertThat(_get(Button.class, spec -> spec.withId("explain-selection")).isEnabled()).isFalse();
