@@ -170,7 +170,7 @@ class StudyBrowserTest {
         page.locator("#keys-dialog").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
         page.waitForSelector("text=Next block");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("study-keys-desktop.png")));
-        page.keyboard().press("Escape");
+        page.locator("#keys-close").click();
         page.waitForSelector("text=Next block", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.HIDDEN));
         page.keyboard().press("t");
         page.waitForSelector("#status:has-text('Glossed')", new Page.WaitForSelectorOptions().setTimeout(60_000));
