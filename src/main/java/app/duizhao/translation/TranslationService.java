@@ -269,7 +269,10 @@ public class TranslationService {
 
                             @Override
                             public void completed(int id, String text) {
-                                store.saveBlock(articleId, id, text, info);
+                                // One writer per article at a time: the article row carries an optimistic lock.
+                                synchronized (job) {
+                                    store.saveBlock(articleId, id, text, info);
+                                }
                                 if (cacheable) {
                                     cache.put(keys.get(id), text);
                                 }
@@ -283,7 +286,9 @@ public class TranslationService {
 
                             @Override
                             public void failed(int id, String message) {
-                                store.saveBlockError(articleId, id, message);
+                                synchronized (job) {
+                                    store.saveBlockError(articleId, id, message);
+                                }
                                 job.blockFailed(id, message);
                             }
 

@@ -106,7 +106,9 @@ class TranslationStore {
     void saveBlock(long articleId, int position, String english, EngineInfo engine) {
         Article article = articles.findById(articleId).orElseThrow();
         block(article, position).setMachineEnglish(english, engine.kind().name(), engine.model());
-        article.setTranslationEngine(engine.kind().name(), engine.model());
+        if (!engine.kind().name().equals(article.getTranslationKind()) || !engine.model().equals(article.getTranslationModel())) {
+            article.setTranslationEngine(engine.kind().name(), engine.model());
+        }
     }
 
     @Transactional
