@@ -27,7 +27,9 @@ public class MainLayout extends Div implements RouterLayout {
         brand.setRoute(app.duizhao.library.ui.LibraryView.class);
         brand.add(new Span("对照"), new Span(" Duizhao"));
         brand.addClassName("dz-brand");
-        header.add(brand, engineBadge(translation.engineInfo()));
+        RouterLink settings = new RouterLink("Settings", app.duizhao.translation.ui.SettingsView.class);
+        settings.addClassName("dz-settings-link");
+        header.add(brand, engineBadge(translation.engineInfo()), settings);
 
         content.addClassName("dz-content");
 
