@@ -189,37 +189,42 @@ final class LangChainTranslationEngine implements TranslationEngine {
             total += tokens(s);
         }
         int count = Math.max(1, (int) Math.ceil(total / (double) maxTokens));
-        List<List<Segment>> batches;
-        // The even target may not fit segment boundaries; grow the count until every batch is within the budget.
+        // Each segment goes to the batch its middle falls in when the article is cut into `count` equal parts;
+        // if a part then passes the budget (segments do not split), try one batch more.
         while (true) {
-            batches = greedy(segments, Math.min(maxTokens, (int) Math.ceil(total / (double) count)), maxTokens);
-            if (batches.size() <= count || count >= segments.size()) {
+            List<List<Segment>> batches = split(segments, total, count, maxTokens);
+            if (batches != null) {
                 return batches;
             }
             count++;
         }
     }
 
-    private static List<List<Segment>> greedy(List<Segment> segments, int target, int maxTokens) {
+    /** The segments cut into {@code count} even parts, or {@code null} when a part of several segments passes the budget. */
+    private static List<List<Segment>> split(List<Segment> segments, int total, int count, int maxTokens) {
+        double part = total / (double) count;
         List<List<Segment>> batches = new ArrayList<>();
         List<Segment> current = new ArrayList<>();
+        int currentIndex = 0;
         int size = 0;
+        long before = 0;
         for (Segment s : segments) {
             int t = tokens(s);
-            // Close the batch when this segment would pass the budget, or would pass the even target by more than
-            // half of itself (so batches end near the target rather than always above it).
-            if (!current.isEmpty() && (size + t > maxTokens || size + t / 2 > target)) {
+            int index = (int) Math.min(count - 1, Math.floor((before + t / 2.0) / part));
+            if (!current.isEmpty() && (index != currentIndex || size + t > maxTokens)) {
                 batches.add(current);
                 current = new ArrayList<>();
                 size = 0;
             }
+            currentIndex = index;
             current.add(s);
             size += t;
+            before += t;
         }
         if (!current.isEmpty()) {
             batches.add(current);
         }
-        return batches;
+        return batches.size() <= count ? batches : null;
     }
 
     private static int tokens(Segment s) {
