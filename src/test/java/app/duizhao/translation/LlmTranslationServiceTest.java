@@ -135,7 +135,7 @@ abstract class LlmTranslationServiceTest {
     void aServerErrorKeepsWhatWasTranslatedAndRetryTranslatesOnlyTheRest() throws InterruptedException {
         long id = importer.importText("错误测试第一段。\n\n错误测试第二段。\n\n错误测试第三段。").articleId();
         server.defaultReply(FakeReply.error(500));
-        server.enqueue(FakeReply.translation().truncateAfterSegments(1));
+        server.enqueue(FakeReply.text("<segment id=\"0\">" + FakeReply.translationOf(0, "错误测试第一段。") + "</segment>"));
 
         TranslationJob failed = finish(translation.start(id, true));
 
