@@ -189,7 +189,9 @@ final class BlockCollector implements NodeVisitor {
         if (isCaption(element)) {
             return BlockKind.CAPTION;
         }
-        if (element.className().contains("Byline") || element.className().contains("byline")) {
+        String cls = element.className();
+        if (cls.contains("Byline") || cls.contains("byline") || cls.contains("-Person")
+                || element.attr("itemprop").equalsIgnoreCase("byline")) {
             return BlockKind.BYLINE;
         }
         return specialParent ? parent : BlockKind.PARAGRAPH;
@@ -318,8 +320,18 @@ final class BlockCollector implements NodeVisitor {
         if (text.isEmpty()) {
             return;
         }
+        String noise = TextRules.noiseReason(text);
+        if (noise != null) {
+            removals.add(noise, text);
+            return;
+        }
         if (kind == BlockKind.PARAGRAPH && TextRules.isByline(text)) {
             kind = BlockKind.BYLINE;
+        } else if (kind == BlockKind.BYLINE && TextRules.isSentence(text)) {
+            kind = BlockKind.PARAGRAPH; // a "byline" class around a sentence is a standfirst, not a credit
+        }
+        if (kind == BlockKind.BYLINE && text.startsWith("null ")) {
+            text = text.substring(5).strip(); // feedx prints a missing author as "null"
         }
         if (kind == BlockKind.BYLINE && text.endsWith("#")) {
             // Epoch Times ends its editor credit with a '#' end mark.

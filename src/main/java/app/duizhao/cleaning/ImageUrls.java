@@ -83,6 +83,14 @@ final class ImageUrls {
         return false;
     }
 
+    /** Interface icons (zoom buttons, error marks): SVGs and files named icon-*. */
+    static boolean isIcon(Element img) {
+        String src = img.attr("src").toLowerCase(Locale.ROOT);
+        int query = src.indexOf('?');
+        String path = query < 0 ? src : src.substring(0, query);
+        return path.endsWith(".svg") || path.contains("/icon-") || path.contains("/icons/") || path.contains("/graphics/icon");
+    }
+
     private static boolean isTiny(String dimension) {
         String d = dimension.strip().toLowerCase(Locale.ROOT).replace("px", "");
         return d.equals("0") || d.equals("1");

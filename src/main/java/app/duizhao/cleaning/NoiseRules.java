@@ -31,10 +31,17 @@ final class NoiseRules {
                     + "|[A-Z][a-z]{2,8}\\.?\\s\\d{1,2}(?:st|nd|rd|th)?,?\\s\\d{4}"
                     + "|\\d{1,2}(?:st|nd|rd|th)?\\s[A-Z][a-z]{2,8},?\\s\\d{4}"
                     + "|\\d{4}年\\d{1,2}月\\d{1,2}日(?:\\s{0,3}\\d{1,2}:\\d{2})?"
-                    + "|\\d{1,3}\\s?(?:分钟|分鐘|小时|小時|天)前");
+                    + "|(?:最近更新[：:]\\s?)?\\d{1,3}\\s?(?:分钟|分鐘|小时|小時|天)前");
+
+    /**
+     * Feed date headers only occur before the article text starts: a date line after this many characters of text is
+     * content (a timeline, a dateline) and stays.
+     */
+    private static final int HEADER_ZONE = 150;
 
     private static final List<String> AD_CLASS_PREFIXES = List.of("adslot", "dfp-", "o-ads", "in-article-advert",
-            "advert", "adsbygoogle", "ad-container", "ad-slot", "ads_", "code-block", "bottomarticlebanner");
+            "advert", "adsbygoogle", "ad-container", "adcontainer", "dotcom-ad", "ad-slot", "ads_", "code-block",
+            "bottomarticlebanner");
     private static final List<String> SHARE_CLASS_PREFIXES = List.of("share", "social-share", "sharedaddy",
             "addthis", "sharing", "post-share", "a2a_");
     private static final List<String> EMBED_CLASS_PREFIXES = List.of("social-embed", "infogram-embed",
@@ -45,15 +52,22 @@ final class NoiseRules {
 
     /** Removes noise from {@code root} in place, recording each removal, and returns the number removed. */
     static void strip(Element root, String title, Removals removals) {
+        int[] textSeen = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    if (textSeen[0] < HEADER_ZONE) {
+                        textSeen[0] += TextNormalizer.normalize(text.getWholeText()).length();
+                    }
+                    return FilterResult.CONTINUE;
+                }
                 if (node instanceof Comment comment) {
                     removals.add("comment", comment.getData());
                     return FilterResult.REMOVE;
                 }
                 if (node instanceof Element element && element != root) {
-                    String reason = reasonFor(element, removals);
+                    String reason = reasonFor(element, removals, textSeen[0] < HEADER_ZONE);
                     if (reason != null) {
                         removals.add(reason, describe(element));
                         return FilterResult.REMOVE;
@@ -70,7 +84,7 @@ final class NoiseRules {
     }
 
     /** The removal reason for {@code e}, or {@code null} to keep it. May rewrite a feed header into a byline. */
-    static String reasonFor(Element e, Removals removals) {
+    static String reasonFor(Element e, Removals removals, boolean inHeaderZone) {
         String tag = e.normalName();
         switch (tag) {
             case "script", "noscript" -> {
@@ -110,7 +124,10 @@ final class NoiseRules {
             if (src.contains("freemium_images") || src.contains("subscribe.sph.com.sg")) {
                 return "subscribe";
             }
-            return ImageUrls.isTrackingPixel(e) ? "tracking-pixel" : null;
+            if (ImageUrls.isTrackingPixel(e)) {
+                return "tracking-pixel";
+            }
+            return ImageUrls.isIcon(e) ? "widget" : null;
         }
         if (id.startsWith("adslot") || hasClassPrefix(e, AD_CLASS_PREFIXES) || e.hasAttr("data-o-ads-name")) {
             return "ad";
@@ -118,6 +135,10 @@ final class NoiseRules {
         // CNA "延伸閱讀" boxes, other related-article lists.
         if (cls.contains("morearticle") || hasClassPrefix(e, List.of("related", "yarpp", "jp-relatedposts"))) {
             return "related-links";
+        }
+        // CNA's newsletter sign-up box, other newsletter/subscription widgets.
+        if (hasClassPrefix(e, List.of("subscri", "mysubscri", "newsletter", "epaper"))) {
+            return "subscribe";
         }
         if (hasClassPrefix(e, SHARE_CLASS_PREFIXES)) {
             return "share";
@@ -141,6 +162,11 @@ final class NoiseRules {
         if (("ul".equals(tag) || "ol".equals(tag)) && isExternalLinkList(e)) {
             return "related-links";
         }
+        // BBC: bulleted lists of links to earlier stories inside the article.
+        if (("ul".equals(tag) || "ol".equals(tag))
+                && (cls.contains("bulletedlist") || cls.contains("story-body__unordered-list")) && isLinkOnlyList(e)) {
+            return "related-links";
+        }
         if ("a".equals(tag)) {
             String text = boundedText(e, 8, 20);
             if (text == null) {
@@ -162,6 +188,9 @@ final class NoiseRules {
             if (own.equals("延伸閱讀") || own.equals("延伸阅读")) {
                 return "related-links";
             }
+            if (!inHeaderZone) {
+                return null;
+            }
             if ("div".equals(tag) && isFeedxHeader(e, removals)) {
                 return "date-header";
             }
@@ -170,9 +199,11 @@ final class NoiseRules {
                 return "date-header";
             }
         }
-        if ("time".equals(tag) && e.parent() != null && e.parent().childrenSize() == 1
-                && TextNormalizer.normalize(e.parent().ownText()).isEmpty()) {
-            return "date-header";
+        if (inHeaderZone && "time".equals(tag)) {
+            String when = boundedText(e, 6, 60);
+            if (when != null && DATE_LINE.matcher(when).matches()) {
+                return "date-header";
+            }
         }
         return null;
     }
@@ -223,6 +254,20 @@ final class NoiseRules {
         }
         for (Element li : list.children()) {
             if (li.selectFirst("a.external-link") == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every item is exactly one link (no other text). */
+    private static boolean isLinkOnlyList(Element list) {
+        if (list.childrenSize() == 0) {
+            return false;
+        }
+        for (Element li : list.children()) {
+            Element link = li.selectFirst("a[href]");
+            if (link == null || !TextNormalizer.normalize(li.text()).equals(TextNormalizer.normalize(link.text()))) {
                 return false;
             }
         }
