@@ -22,7 +22,7 @@ public class ArticleCleaner {
      *
      * @param bodyHtml the HTML body of a post (plain text is accepted too; it has no tags to clean)
      * @param title    the article title, used to drop a repeated title line (may be {@code null})
-     * @return the article's own blocks in reading order, and the removed fragments in document order
+     * @return the article's own blocks in reading order, and the removed fragments (element noise first, in document order, then text-level removals)
      */
     public CleanedArticle clean(String bodyHtml, String title) {
         String html = bodyHtml == null ? "" : bodyHtml;

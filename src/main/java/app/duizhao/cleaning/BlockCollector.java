@@ -282,6 +282,9 @@ final class BlockCollector implements NodeVisitor {
         if ("。！？!?…”」』）)".indexOf(last) >= 0 || last == '.' || last == ':' || last == '：') {
             return true;
         }
+        if (TextRules.isByline(before.toString()) || TextRules.isByline(after)) {
+            return true; // "翻译：王芳<br>…": a credit line is its own block
+        }
         return before.length() >= LONG_RUN && after.length() >= LONG_RUN;
     }
 

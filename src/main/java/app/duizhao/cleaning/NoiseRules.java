@@ -154,8 +154,8 @@ final class NoiseRules {
         if ("nav".equals(tag) || "footer".equals(tag)) {
             return "navigation";
         }
-        // The Economist's print-edition footnote.
-        if ("footnote".equalsIgnoreCase(e.attr("data-test-id"))) {
+        // The Economist's print-edition footnote, RFI's agency copyright line.
+        if ("footnote".equalsIgnoreCase(e.attr("data-test-id")) || cls.contains("t-copyright")) {
             return "feed-footer";
         }
         // RFA: lists of links to earlier reports.

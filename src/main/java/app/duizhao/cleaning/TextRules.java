@@ -19,7 +19,8 @@ final class TextRules {
 
     static final String MEDIA_PLACEHOLDER = "你的器材不支持播放多媒体材料";
     private static final String[] CREDIT_LABELS = {"图像来源，", "圖像來源，", "图像来源:", "Image source, "};
-    private static final String[] CAPTION_LABELS = {"图像加注文字，", "圖像加註文字，", "Image caption, "};
+    private static final String[] CAPTION_LABELS = {"图像加注文字，", "圖像加註文字，", "视频加注文字，", "視頻加註文字，",
+        "Image caption, ", "Media caption, "};
 
     private TextRules() {
     }
