@@ -50,6 +50,7 @@ public final class PostParser {
     private static final DateTimeFormatter SPACED_WITH_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]xxx");
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss][.SSS]");
     private static final int TITLE_FROM_TEXT_LENGTH = 80;
+    private static final int MAX_YAML_CHARS = 16_384;
 
     /**
      * Parses a post.
@@ -166,6 +167,13 @@ public final class PostParser {
 
     /** SnakeYAML first (safe constructor: plain maps, lists and scalars); the lenient reader when it fails. */
     private static Map<String, Object> readFrontMatter(String frontMatter) {
+        // Real front matter is a few hundred bytes; SnakeYAML is slow on huge scalars, so oversized (hostile or
+        // broken) front matter goes straight to the lenient reader.
+        if (frontMatter.length() > MAX_YAML_CHARS) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            readLenient(frontMatter).forEach((key, value) -> fields.put(key, lenientValue(value)));
+            return fields;
+        }
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(true);
