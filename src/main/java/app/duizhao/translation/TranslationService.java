@@ -236,6 +236,9 @@ public class TranslationService {
         try {
             TranslationStore.Work work = store.prepare(articleId, info, force, onlyPosition);
             job.setTotal(work.segments().size());
+            if (!work.segments().isEmpty()) {
+                store.markEngine(articleId, info);
+            }
             Direction direction = work.direction();
             String promptVersion = direction.promptVersion();
             List<GlossaryEntry> articleTerms = glossary.termsFor(String.join("\n", work.paragraphs()),
