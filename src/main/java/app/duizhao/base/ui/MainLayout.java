@@ -28,6 +28,7 @@ public class MainLayout extends Div implements RouterLayout {
         brand.add(new Span("对照"), new Span(" Duizhao"));
         brand.addClassName("dz-brand");
         header.add(brand, engineBadge(translation.engineInfo()));
+        header.add(new RouterLink("Import", app.duizhao.importing.ui.BulkImportView.class));
 
         content.addClassName("dz-content");
 
