@@ -101,11 +101,12 @@ final class HtmlPageExtractor {
 
         Element main = mainContainer(document);
         String body = main.html().strip();
+        boolean titleFromBody = title == null;
         if (title == null) {
             title = PostParser.shorten(PostParser.orFallback(PostParser.firstNonEmptyLine(main.wholeText()), baseName));
         }
         return new ParsedPost(PostParser.orFallback(title, baseName), author, siteName != null ? siteName : author,
-                url, published, List.of(), List.of(), body, ParsedPost.BodyFormat.HTML);
+                url, published, List.of(), List.of(), body, ParsedPost.BodyFormat.HTML, titleFromBody);
     }
 
     /** The element holding the article's text (see the class comment). */

@@ -242,11 +242,13 @@ public class ImportService {
     }
 
     private CleanedArticle clean(ParsedPost post) {
+        // A title taken from the body's first line is that line: it must not be dropped as a repeated title.
+        String title = post.titleFromBody() ? null : post.title();
         if (post.bodyFormat() == ParsedPost.BodyFormat.HTML) {
-            return cleaner.clean(post.body(), post.title());
+            return cleaner.clean(post.body(), title);
         }
         if (post.bodyFormat() == ParsedPost.BodyFormat.MARKDOWN) {
-            return cleaner.clean(PostParser.bodyAsHtml(post), post.title());
+            return cleaner.clean(PostParser.bodyAsHtml(post), title);
         }
         List<CleanBlock> blocks = new ArrayList<>();
         for (String paragraph : post.body().split("\\R")) {
@@ -260,7 +262,7 @@ public class ImportService {
 
     private static ParsedPost withBody(ParsedPost post, String body, ParsedPost.BodyFormat format) {
         return new ParsedPost(post.title(), post.author(), post.sourceName(), post.sourceUrl(), post.publishedAt(),
-                post.tags(), post.categories(), body, format);
+                post.tags(), post.categories(), body, format, post.titleFromBody());
     }
 
     private void checkSize(long bytes, String what) {

@@ -83,7 +83,7 @@ public final class PostParser {
         String title = firstNonEmptyLine(body);
         title = title == null ? baseName : shorten(title);
         return new ParsedPost(orFallback(title, baseName), null, null, null, null, List.of(), List.of(), body,
-                formatOf(body));
+                formatOf(body), true);
     }
 
     /**
@@ -128,8 +128,10 @@ public final class PostParser {
         if (title == null) {
             title = cleanTitle(header.title());
         }
+        boolean fromBody = false;
         if (title == null && !body.isEmpty()) {
             title = titleFromBody(body);
+            fromBody = true;
         }
         if (title == null && body.isEmpty()) {
             throw new ImportException("The post has neither a title nor a body: there is nothing to import.");
@@ -149,7 +151,7 @@ public final class PostParser {
             publishedAt = date.toInstant().atOffset(ZoneOffset.UTC);
         }
         return new ParsedPost(orFallback(title, baseName), author, sourceName, sourceUrl, publishedAt, tags, categories,
-                body, formatOf(body));
+                body, formatOf(body), fromBody);
     }
 
     /** SnakeYAML first (safe constructor: plain maps, lists and scalars); the lenient reader when it fails. */
