@@ -250,6 +250,9 @@ public class ImportService {
         if (post.bodyFormat() == ParsedPost.BodyFormat.MARKDOWN) {
             return cleaner.clean(PostParser.bodyAsHtml(post), title);
         }
+        if (post.bodyFormat() == ParsedPost.BodyFormat.MARKDOWN) {
+            return cleaner.clean(PostParser.bodyAsHtml(post), post.title());
+        }
         List<CleanBlock> blocks = new ArrayList<>();
         for (String paragraph : post.body().split("\\R")) {
             String text = paragraph.strip();
