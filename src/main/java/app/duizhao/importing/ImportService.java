@@ -211,7 +211,9 @@ public class ImportService {
             Article article = new Article(limit(post.title(), 1000), language, contentHash, OffsetDateTime.now(clock));
             article.setAuthor(limit(post.author(), 500));
             article.setSourceName(limit(post.sourceName(), 500));
-            article.setSourceUrl(sourceUrl == null || sourceUrl.length() > 4000 ? null : sourceUrl);
+            // Indexed column: keep keys well under PostgreSQL's b-tree entry limit (~2.7 KB).
+            article.setSourceUrl(sourceUrl == null || sourceUrl.getBytes(StandardCharsets.UTF_8).length > 2000 ? null
+                    : sourceUrl);
             article.setPublishedAt(post.publishedAt());
             article.setTags(limit(LibraryService.joinList(post.tags()), 2000));
             article.setCategories(limit(LibraryService.joinList(post.categories()), 2000));
