@@ -106,6 +106,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private void build() {
         EngineInfo engine = translation.engineInfo();
         add(new ArticleHeader(article), toolbar(engine), summarySection());
+        add(new app.duizhao.importing.ui.ReaderImportTools(article)); // script toggle, cleaning audit
         if (engine.kind() == OutputKind.OFFLINE || article.isOfflineGloss()) {
             Paragraph notice = new Paragraph("Offline mode: no LLM is configured, so the right-hand column shows a "
                     + "word-by-word dictionary gloss from CC-CEDICT and the summary lists key sentences chosen by "
