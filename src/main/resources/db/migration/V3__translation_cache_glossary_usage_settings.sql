@@ -11,7 +11,7 @@ CREATE TABLE translation_cache (
     model               VARCHAR(200)  NOT NULL,
     prompt_version      VARCHAR(50)   NOT NULL,
     glossary_version    VARCHAR(64)   NOT NULL,
-    translation         CLOB          NOT NULL,
+    translation         VARCHAR(1000000) NOT NULL,
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT translation_cache_key_uq UNIQUE (text_hash, target_language, provider, model, prompt_version, glossary_version)
 );
