@@ -60,7 +60,9 @@ public class ReaderStudy extends Div {
     private final AnnotationService annotations;
     private final WordPopup popup = new WordPopup();
     private final ExplainPanel explainPanel;
-    private final Map<Integer, List<String>> words = new HashMap<>();
+    /** Each block's word boundaries (end offsets): a few bytes per word instead of a String per word. */
+    private final Map<Integer, int[]> words = new HashMap<>();
+    private final Map<Integer, String> texts = new HashMap<>();
     private ReaderView view;
     private ArticleSnapshot article;
     private Map<Integer, BlockRow> rows;
@@ -91,12 +93,14 @@ public class ReaderStudy extends Div {
         this.rows = rows;
         this.table = table;
         words.clear();
+        texts.clear();
         popup.hide();
         preferences = study.preferences();
         pinyin = study.pinyinShown(article.articleId());
         for (SnapshotBlock block : article.blocks()) {
             if (!block.isImage()) {
-                words.put(block.position(), study.words(block.text()));
+                texts.put(block.position(), block.text());
+                words.put(block.position(), ends(study.words(block.text())));
             }
         }
         renderAll();
@@ -189,14 +193,40 @@ public class ReaderStudy extends Div {
 
     // ---------------------------------------------------------------- rendering
 
+    private static int[] ends(List<String> list) {
+        int[] ends = new int[list.size()];
+        int at = 0;
+        for (int i = 0; i < ends.length; i++) {
+            at += list.get(i).length();
+            ends[i] = at;
+        }
+        return ends;
+    }
+
+    /** The words of a block, cut from its text; {@code null} for an image or unknown block. */
+    List<String> words(int position) {
+        int[] ends = words.get(position);
+        String text = texts.get(position);
+        if (ends == null || text == null) {
+            return null;
+        }
+        List<String> list = new ArrayList<>(ends.length);
+        int start = 0;
+        for (int end : ends) {
+            list.add(text.substring(start, end));
+            start = end;
+        }
+        return list;
+    }
+
     private void renderAll() {
         Map<String, WordStatus> statuses = vocabulary.statuses();
-        words.forEach((position, list) -> render(position, statuses));
+        words.keySet().forEach(position -> render(position, statuses));
     }
 
     private void render(int position, Map<String, WordStatus> statuses) {
         BlockRow row = rows.get(position);
-        List<String> list = words.get(position);
+        List<String> list = words(position);
         if (row == null || list == null) {
             return;
         }
@@ -208,7 +238,8 @@ public class ReaderStudy extends Div {
     /** Re-renders the blocks that contain one of {@code changed}. */
     private void renderBlocksWith(String... changed) {
         Map<String, WordStatus> statuses = vocabulary.statuses();
-        words.forEach((position, list) -> {
+        words.keySet().forEach(position -> {
+            List<String> list = words(position);
             for (String w : changed) {
                 if (w != null && list.contains(w)) {
                     render(position, statuses);
@@ -244,7 +275,9 @@ public class ReaderStudy extends Div {
     }
 
     private void refreshProfile() {
-        bar.showProfile(study.profile(new ArrayList<>(words.values())));
+        List<List<String>> all = new ArrayList<>(words.size());
+        words.keySet().forEach(position -> all.add(words(position)));
+        bar.showProfile(study.profile(all));
     }
 
     void setPinyin(boolean shown) {
@@ -283,7 +316,7 @@ public class ReaderStudy extends Div {
 
     /** Shows the popup for word {@code index} of block {@code position}. */
     void openWord(int position, int index) {
-        List<String> list = words.get(position);
+        List<String> list = words(position);
         if (list == null || index < 0 || index >= list.size() || !StudyService.isChinese(list.get(index))) {
             popup.hide();
             return;
@@ -307,12 +340,7 @@ public class ReaderStudy extends Div {
     }
 
     private int offsetOf(int position, int index) {
-        int offset = 0;
-        List<String> list = words.get(position);
-        for (int i = 0; i < index; i++) {
-            offset += list.get(i).length();
-        }
-        return offset;
+        return index <= 0 ? 0 : words.get(position)[index - 1];
     }
 
     private SnapshotBlock block(int position) {
@@ -346,21 +374,21 @@ public class ReaderStudy extends Div {
 
         @Override
         public void split(int at) {
-            String word = words.get(popupBlock).get(popupWord);
+            String word = words(popupBlock).get(popupWord);
             study.splitWord(word, at);
             resegment(popupBlock, offsetOf(popupBlock, popupWord));
         }
 
         @Override
         public void mergeWithPrevious() {
-            List<String> list = words.get(popupBlock);
+            List<String> list = words(popupBlock);
             study.mergeWords(List.of(list.get(popupWord - 1), list.get(popupWord)));
             resegment(popupBlock, offsetOf(popupBlock, popupWord - 1));
         }
 
         @Override
         public void mergeWithNext() {
-            List<String> list = words.get(popupBlock);
+            List<String> list = words(popupBlock);
             study.mergeWords(List.of(list.get(popupWord), list.get(popupWord + 1)));
             resegment(popupBlock, offsetOf(popupBlock, popupWord));
         }
@@ -391,15 +419,15 @@ public class ReaderStudy extends Div {
         Map<String, WordStatus> statuses = vocabulary.statuses();
         for (SnapshotBlock block : article.blocks()) {
             if (!block.isImage()) {
-                List<String> fresh = study.words(block.text());
-                if (!fresh.equals(words.get(block.position()))) {
+                int[] fresh = ends(study.words(block.text()));
+                if (!java.util.Arrays.equals(fresh, words.get(block.position()))) {
                     words.put(block.position(), fresh);
                     render(block.position(), statuses);
                 }
             }
         }
         refreshProfile();
-        List<String> list = words.get(position);
+        List<String> list = words(position);
         int at = 0;
         for (int i = 0; i < list.size(); i++) {
             if (at >= offset) {
@@ -568,10 +596,6 @@ public class ReaderStudy extends Div {
 
     ReaderPreferencesBar bar() {
         return bar;
-    }
-
-    List<String> words(int position) {
-        return words.get(position);
     }
 
     int current() {
