@@ -121,7 +121,7 @@ public class AnnotationService {
     public Map<Integer, Long> revisions(long articleId) {
         Map<Integer, Long> result = new HashMap<>();
         for (BlockRevision revision : revisions.findByArticle(articleId)) {
-            result.put(revision.getBlockPosition(), revision.getRevision());
+            result.put(revision.getBlockPosition(), revision.editCount());
         }
         return result;
     }
@@ -129,7 +129,7 @@ public class AnnotationService {
     /** The revision of one block (0 for never edited). */
     @Transactional(readOnly = true)
     public long revision(long articleId, int position) {
-        return revisions.find(articleId, position).map(BlockRevision::getRevision).orElse(0L);
+        return revisions.find(articleId, position).map(BlockRevision::editCount).orElse(0L);
     }
 
     private void checkRevision(long articleId, int position, long expected, DraftField field, String theirs,
@@ -144,7 +144,7 @@ public class AnnotationService {
     }
 
     private long revisionNow(long articleId, int position) {
-        return revisions.find(articleId, position).map(BlockRevision::getRevision).orElse(0L);
+        return revisions.find(articleId, position).map(BlockRevision::editCount).orElse(0L);
     }
 
     private void bump(long articleId, int position) {

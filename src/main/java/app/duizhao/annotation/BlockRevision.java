@@ -43,4 +43,7 @@ class BlockRevision {
 
     int getBlockPosition() { return blockPosition; }
     long getRevision() { return revision; }
+
+    /** How many saves there were: the row is created (version 0) by the first one, so this is one more. */
+    long editCount() { return revision + 1; }
 }

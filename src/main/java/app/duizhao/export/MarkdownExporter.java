@@ -146,11 +146,15 @@ final class MarkdownExporter {
                 out.append(piece.text());
                 continue;
             }
-            out.append("==").append(piece.text()).append("==");
+            // Obsidian only renders ==marks== that do not start or end with a space: keep spaces outside.
+            String inner = piece.text().strip();
+            int lead = piece.text().indexOf(inner);
+            out.append(piece.text(), 0, lead).append("==").append(inner).append("==");
             if (piece.highlight().note() != null) {
                 footnotes.add(piece.highlight().note());
                 out.append("[^").append(footnotes.size()).append(']');
             }
+            out.append(piece.text().substring(lead + inner.length()));
         }
         return out.toString();
     }
