@@ -94,6 +94,16 @@ public class ImportService {
         return store(parser.parse(stripBom(text), null), null);
     }
 
+    /**
+     * Imports the page at a URL, fetched server-side.
+     *
+     * @throws ImportException always, until the safe fetcher (size, time and redirect limits; public addresses
+     *                         only) is in place
+     */
+    public ImportResult importUrl(String url) {
+        throw new ImportException("Importing from a URL is not available yet: save the page and upload the file.");
+    }
+
     private ImportResult store(ParsedPost post, String fileName) {
         CleanedArticle cleaned = clean(post);
         List<CleanBlock> blocks = cleaned.blocks();
@@ -128,6 +138,9 @@ public class ImportService {
     private CleanedArticle clean(ParsedPost post) {
         if (post.bodyFormat() == ParsedPost.BodyFormat.HTML) {
             return cleaner.clean(post.body(), post.title());
+        }
+        if (post.bodyFormat() == ParsedPost.BodyFormat.MARKDOWN) {
+            return cleaner.clean(PostParser.bodyAsHtml(post), post.title());
         }
         List<CleanBlock> blocks = new ArrayList<>();
         for (String paragraph : post.body().split("\\R")) {

@@ -74,6 +74,7 @@ public class TranslationService {
             TranslationStore.Work work = store.prepare(articleId, info, force);
             job.setTotal(work.segments().size());
             if (!work.segments().isEmpty()) {
+                store.markEngine(articleId, info);
                 engine.translate(new TranslationRequest(work.context(), work.segments()), new TranslationSink() {
                     @Override
                     public void partial(int id, String textSoFar) {

@@ -3,6 +3,8 @@ package app.duizhao.translation;
 import app.duizhao.library.Article;
 import app.duizhao.library.ArticleBlock;
 import app.duizhao.library.ArticleRepository;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +18,9 @@ import java.util.NoSuchElementException;
 class TranslationStore {
 
     private final ArticleRepository articles;
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     TranslationStore(ArticleRepository articles) {
         this.articles = articles;
@@ -51,17 +56,23 @@ class TranslationStore {
         return new Work(context, segments, paragraphs, needsSummary);
     }
 
+    /** Records which engine the article's English now comes from, once per run, before blocks are saved. */
+    @Transactional
+    void markEngine(long articleId, EngineInfo engine) {
+        Article article = articles.findById(articleId).orElseThrow();
+        article.setTranslationEngine(engine.kind().name(), engine.model());
+    }
+
+    // Blocks are saved one by one, from concurrent requests: touch only the block row, never the article, so
+    // parallel saves cannot collide on the article's optimistic lock.
     @Transactional
     void saveBlock(long articleId, int position, String english, EngineInfo engine) {
-        Article article = articles.findById(articleId).orElseThrow();
-        block(article, position).setMachineEnglish(english, engine.kind().name(), engine.model());
-        article.setTranslationEngine(engine.kind().name(), engine.model());
+        block(articleId, position).setMachineEnglish(english, engine.kind().name(), engine.model());
     }
 
     @Transactional
     void saveBlockError(long articleId, int position, String error) {
-        Article article = articles.findById(articleId).orElseThrow();
-        block(article, position).setTranslationError(error);
+        block(articleId, position).setTranslationError(error);
     }
 
     @Transactional
@@ -70,8 +81,13 @@ class TranslationStore {
         article.setSummary(summary, engine.kind().name(), engine.model());
     }
 
-    private static ArticleBlock block(Article article, int position) {
-        return article.getBlocks().stream().filter(block -> block.getPosition() == position).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("No block " + position));
+    private ArticleBlock block(long articleId, int position) {
+        return entityManager.createQuery(
+                        "select b from ArticleBlock b where b.article.id = :article and b.position = :position",
+                        ArticleBlock.class)
+                .setParameter("article", articleId)
+                .setParameter("position", position)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No block " + position + " in article " + articleId));
     }
 }

@@ -96,6 +96,16 @@ class BlockRow extends Div {
         render();
     }
 
+    /** Shows what is stored for this block, dropping any text that streamed in but was never completed. */
+    void showStored(SnapshotBlock stored) {
+        machineEnglish = stored.machineEnglish();
+        offlineGloss = stored.isOfflineGloss();
+        correctedEnglish = stored.correctedEnglish();
+        noteText = stored.note();
+        render();
+        showError(stored.error());
+    }
+
     void showError(String message) {
         error.setText(message == null ? "" : message);
         error.setVisible(message != null);

@@ -307,11 +307,8 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         article = library.snapshot(article.articleId()).orElse(article);
         for (SnapshotBlock block : article.blocks()) {
             BlockRow row = rows.get(block.position());
-            if (row != null && block.machineEnglish() != null) {
-                row.showMachineEnglish(block.machineEnglish(), block.isOfflineGloss());
-            }
             if (row != null) {
-                row.showError(block.error());
+                row.showStored(block);
             }
         }
         showSummary(article.summary(), article.isOfflineSummary());
