@@ -13,7 +13,7 @@ CREATE TABLE highlight (
     start_offset        INT           NOT NULL,
     end_offset          INT           NOT NULL,
     colour              VARCHAR(20)   NOT NULL,
-    note_markdown       CLOB,
+    note_markdown       VARCHAR(1000000),
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT highlight_side_ck CHECK (side IN ('zh', 'en'))
@@ -33,7 +33,7 @@ CREATE TABLE draft (
     article_id          BIGINT        NOT NULL REFERENCES article (id) ON DELETE CASCADE,
     block_position      INT           NOT NULL,
     field               VARCHAR(20)   NOT NULL,
-    text                CLOB          NOT NULL,
+    text                VARCHAR(1000000) NOT NULL,
     saved_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT draft_uq UNIQUE (article_id, block_position, field)
 );
@@ -60,7 +60,7 @@ CREATE TABLE version_highlight (
     start_offset        INT           NOT NULL,
     end_offset          INT           NOT NULL,
     colour              VARCHAR(20)   NOT NULL,
-    note_markdown       CLOB
+    note_markdown       VARCHAR(1000000)
 );
 
 ALTER TABLE article_version ADD COLUMN tags VARCHAR(2000);

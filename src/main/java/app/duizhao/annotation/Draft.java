@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
@@ -22,7 +21,6 @@ class Draft {
     private long articleId;
     private int blockPosition;
     private String field;
-    @Lob
     private String text;
     private OffsetDateTime savedAt;
 

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
@@ -28,7 +27,6 @@ class Highlight {
     private int startOffset;
     private int endOffset;
     private String colour;
-    @Lob
     private String noteMarkdown;
     private OffsetDateTime createdAt;
     private OffsetDateTime updatedAt;

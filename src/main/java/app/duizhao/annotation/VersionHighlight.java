@@ -6,7 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
@@ -32,7 +31,6 @@ class VersionHighlight {
     private int startOffset;
     private int endOffset;
     private String colour;
-    @Lob
     private String noteMarkdown;
 
     protected VersionHighlight() {
