@@ -50,6 +50,7 @@ public class ExportService {
     private final MarkdownExporter markdown = new MarkdownExporter();
     private final HtmlExporter html = new HtmlExporter();
     private final PdfExporter pdf;
+    private final String configuredFont;
     private final EpubExporter epub = new EpubExporter();
     private final AnkiExporter anki = new AnkiExporter();
     private final JsonCodec json = new JsonCodec();
@@ -63,7 +64,8 @@ public class ExportService {
         this.articles = articles;
         this.vocabularySources = vocabularySources;
         this.dictionary = dictionary;
-        this.pdf = new PdfExporter(html, properties == null ? null : properties.cjkFont());
+        this.configuredFont = properties == null ? null : properties.cjkFont();
+        this.pdf = new PdfExporter(html, configuredFont);
     }
 
     /**
@@ -80,6 +82,16 @@ public class ExportService {
         AnnotatedArticle annotated = annotations.annotated(snapshot.articleId(), snapshot.versionNumber())
                 .orElseGet(() -> new AnnotatedArticle(snapshot, List.of(), List.of()));
         return write(annotated, ExportFormat.MD);
+    }
+
+    /** Why PDFs cannot be written here (no CJK TrueType font found), or empty when they can. */
+    public java.util.Optional<String> pdfProblem() {
+        try {
+            CjkFont.locate(configuredFont);
+            return java.util.Optional.empty();
+        } catch (ExportException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
     }
 
     /**

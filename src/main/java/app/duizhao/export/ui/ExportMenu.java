@@ -23,7 +23,17 @@ public class ExportMenu extends Div {
         Span label = new Span("Export:");
         label.addClassName("dz-hint");
         add(label);
+        java.util.Optional<String> pdfProblem = exports.pdfProblem();
         for (ExportFormat format : ExportFormat.values()) {
+            if (format == ExportFormat.PDF && pdfProblem.isPresent()) {
+                // Say why up front instead of offering a download that would fail.
+                Span unavailable = new Span("PDF (unavailable)");
+                unavailable.addClassName("dz-hint");
+                unavailable.setId(versionNumber != null ? "export-version-pdf" : "export-pdf");
+                unavailable.getElement().setAttribute("title", pdfProblem.get());
+                add(unavailable);
+                continue;
+            }
             Anchor link = new Anchor(DownloadHandler.fromInputStream(request -> {
                 // Errors (e.g. no CJK font for the PDF) reach the user as a failed download with this message.
                 ExportFile file = exports.export(articleId, versionNumber, format);
