@@ -329,6 +329,7 @@ public class AnnotationLayer extends Div {
             node.put("side", h.side().code());
             node.put("start", h.start());
             node.put("end", h.end());
+            node.put("exact", h.exact());
             node.put("colour", h.colour().code());
             node.put("note", h.note());
         }

@@ -72,7 +72,9 @@ final class HighlightScript {
               });
               for (const h of layer.dzList) {
                 const cell = cellFor(h.index, h.side);
-                if (cell) wrap(cell, h);
+                // Only where the quote is still at its place: a row whose text changed since (streaming, a new
+                // translation) is left unmarked until the server re-anchors its highlights.
+                if (cell && texts(cell).map(t => t.data).join('').substring(h.start, h.end) === h.exact) wrap(cell, h);
               }
               const rows = document.getElementById('rows');
               if (rows) {
@@ -82,7 +84,8 @@ final class HighlightScript {
             };
             layer.dzRender = list => { layer.dzList = list; draw(); };
             if (readOnly) return;
-            document.addEventListener('mouseup', event => {
+            if (window.dzHighlightMouseUp) document.removeEventListener('mouseup', window.dzHighlightMouseUp);
+            window.dzHighlightMouseUp = event => {
               if (!layer.isConnected) return;
               if (event.target.closest && event.target.closest('.dz-hl-popover')) return;
               setTimeout(() => {
@@ -104,7 +107,8 @@ final class HighlightScript {
                 const rect = range.getBoundingClientRect();
                 layer.$server.selected(index, side, start, end, rect.left, rect.bottom);
               }, 0);
-            });
+            };
+            document.addEventListener('mouseup', window.dzHighlightMouseUp);
             const sent = {};
             layer.dzAutosave = setInterval(() => {
               if (!layer.isConnected) { clearInterval(layer.dzAutosave); return; }
