@@ -131,4 +131,34 @@ class AnnotationBrowserTest {
         assertThat(zh.textContent()).startsWith(first);
         page.close();
     }
+
+    @Test
+    void unsavedNoteTextIsAutosavedAndOfferedBackAfterTheTabIsClosed() throws Exception {
+        long id = importer.importText("自动保存的第一段。\n\n自动保存的第二段。" + System.nanoTime()).articleId();
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        page.setDefaultTimeout(60_000);
+        page.navigate("http://127.0.0.1:" + port + "/articles/" + id);
+        page.locator(".dz-row[data-index='1'] .dz-add-note").click();
+        page.locator(".dz-row[data-index='1'] vaadin-text-area[data-field='note'] textarea")
+                .pressSequentially("typed but never saved", new Locator.PressSequentiallyOptions().setDelay(10));
+
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (annotations.drafts(id).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(annotations.drafts(id)).singleElement()
+                .satisfies(draft -> assertThat(draft.text()).isEqualTo("typed but never saved"));
+        page.close();
+
+        Page again = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        again.setDefaultTimeout(60_000);
+        again.navigate("http://127.0.0.1:" + port + "/articles/" + id);
+        Locator notice = again.locator("#drafts");
+        notice.waitFor();
+        assertThat(notice.textContent()).contains("Restored from autosave", "Paragraph 2, note",
+                "typed but never saved");
+        again.locator("#drafts .dz-draft-apply").click();
+        again.locator(".dz-row[data-index='1'] .dz-note:has-text('typed but never saved')").waitFor();
+        again.close();
+    }
 }
