@@ -27,11 +27,55 @@ class TranslationStore {
     }
 
     /** What a run has to do. */
-    record Work(ArticleContext context, List<Segment> segments, List<String> paragraphs, boolean needsSummary) {
+    record Work(ArticleContext context, List<Segment> segments, List<String> paragraphs, boolean needsSummary,
+                Direction direction, String sourceName, int translatable) {
+    }
+
+    /** Counts of an article's translatable blocks, for status reports. */
+    record Counts(int total, int translated, int failed) {
+    }
+
+    @Transactional(readOnly = true)
+    java.util.Optional<Counts> counts(long articleId) {
+        return articles.findById(articleId).map(article -> {
+            int total = 0;
+            int translated = 0;
+            int failed = 0;
+            for (ArticleBlock block : article.getBlocks()) {
+                if (!block.isTranslatable()) {
+                    continue;
+                }
+                total++;
+                if (block.getTranslationError() != null) {
+                    failed++;
+                } else if (block.getMachineEnglish() != null) {
+                    translated++;
+                }
+            }
+            return new Counts(total, translated, failed);
+        });
+    }
+
+    /** The text of one block, or empty. */
+    @Transactional(readOnly = true)
+    java.util.Optional<String> blockText(long articleId, int position) {
+        return articles.findById(articleId).flatMap(a -> a.getBlocks().stream()
+                .filter(b -> b.getPosition() == position && b.isTranslatable()).findFirst().map(ArticleBlock::getText));
+    }
+
+    @Transactional(readOnly = true)
+    String language(long articleId) {
+        return articles.findById(articleId).map(Article::getLanguage).orElse("zh-Hans");
     }
 
     @Transactional(readOnly = true)
     Work prepare(long articleId, EngineInfo engine, boolean force) {
+        return prepare(articleId, engine, force, null);
+    }
+
+    /** The work of a run; with {@code onlyPosition} set, that one block (always, whatever it has) and no summary. */
+    @Transactional(readOnly = true)
+    Work prepare(long articleId, EngineInfo engine, boolean force, Integer onlyPosition) {
         Article article = articles.findById(articleId)
                 .orElseThrow(() -> new NoSuchElementException("No article " + articleId));
         String date = article.getPublishedAt() == null ? null
@@ -44,6 +88,12 @@ class TranslationStore {
                 continue;
             }
             paragraphs.add(block.getText());
+            if (onlyPosition != null) {
+                if (block.getPosition() == onlyPosition) {
+                    segments.add(new Segment(block.getPosition(), block.getText()));
+                }
+                continue;
+            }
             boolean sameEngine = engine.kind().name().equals(block.getMachineKind())
                     && engine.model().equals(block.getMachineModel());
             if (force || block.getMachineEnglish() == null || !sameEngine) {
@@ -52,8 +102,9 @@ class TranslationStore {
         }
         boolean summaryFromThisEngine = engine.kind().name().equals(article.getSummaryKind())
                 && engine.model().equals(article.getSummaryModel());
-        boolean needsSummary = force || article.getSummary() == null || !summaryFromThisEngine;
-        return new Work(context, segments, paragraphs, needsSummary);
+        boolean needsSummary = onlyPosition == null && (force || article.getSummary() == null || !summaryFromThisEngine);
+        return new Work(context, segments, paragraphs, needsSummary, Direction.forLanguage(article.getLanguage()),
+                article.getSourceName(), paragraphs.size());
     }
 
     /** Records which engine the article's English now comes from, once per run, before blocks are saved. */

@@ -47,7 +47,7 @@ abstract class LlmTranslationServiceTest {
         registry.add("duizhao.llm.model", () -> "test-model");
         registry.add("duizhao.llm.api-key", () -> "sk-test-SECRET-123");
         registry.add("duizhao.llm.timeout", () -> "PT3S");
-        registry.add("duizhao.llm.batch-chars", () -> "200");
+        registry.add("duizhao.translation.batch-tokens", () -> "200");
         registry.add("duizhao.llm.max-retries", () -> "1");
     }
 
