@@ -3,6 +3,7 @@ package app.duizhao.library;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ArticleIndexListener {
 
-    private final LibraryIndex index;
+    // Looked up on first use: Hibernate builds this listener while the index's own dependencies (the transaction
+    // manager, hence the entity manager factory) are still being created.
+    private final ObjectProvider<LibraryIndex> index;
 
-    ArticleIndexListener(LibraryIndex index) {
+    ArticleIndexListener(ObjectProvider<LibraryIndex> index) {
         this.index = index;
     }
 
@@ -29,7 +32,7 @@ class ArticleIndexListener {
             default -> null;
         };
         if (articleId != null) {
-            index.changed(articleId);
+            index.getObject().changed(articleId);
         }
     }
 }
