@@ -112,6 +112,8 @@ class LibraryIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Object pendingKey = new Object();
+    /** Whether the index changed since the searcher was last refreshed. */
+    private volatile boolean stale;
     private final Object writeLock = new Object();
     private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("library-index-commit").factory());
@@ -256,7 +258,8 @@ class LibraryIndex {
                     writer.updateDocument(new Term(ID, Long.toString(article.id())), document(article));
                 }
             }
-            searchers.maybeRefreshBlocking();
+            // Searches refresh first (see withSearcher): a bulk import does not flush a segment per article.
+            stale = true;
         } catch (IOException | RuntimeException e) {
             // The article is stored; only its index entry lags. The next startup check repairs the index.
             log.error("Could not update the search index for articles {}", articleIds, e);
@@ -308,6 +311,10 @@ class LibraryIndex {
 
     private <T> T withSearcher(SearchWork<T> work) {
         try {
+            if (stale) {
+                stale = false;
+                searchers.maybeRefreshBlocking();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return work.run(searcher);
