@@ -14,7 +14,7 @@ CREATE TABLE article (
     content_hash        VARCHAR(64)   NOT NULL,
     imported_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     original_file_name  VARCHAR(1000),
-    summary             CLOB,
+    summary             VARCHAR(1000000),
     summary_kind        VARCHAR(20),
     summary_model       VARCHAR(200),
     translation_kind    VARCHAR(20),
@@ -30,14 +30,14 @@ CREATE TABLE article_block (
     article_id          BIGINT        NOT NULL REFERENCES article (id) ON DELETE CASCADE,
     position            INT           NOT NULL,
     kind                VARCHAR(20)   NOT NULL,
-    text                CLOB          NOT NULL,
+    text                VARCHAR(1000000)          NOT NULL,
     image_url           VARCHAR(4000),
-    machine_english     CLOB,
+    machine_english     VARCHAR(1000000),
     machine_kind        VARCHAR(20),
     machine_model       VARCHAR(200),
-    corrected_english   CLOB,
+    corrected_english   VARCHAR(1000000),
     translation_error   VARCHAR(2000),
-    note                CLOB,
+    note                VARCHAR(1000000),
     CONSTRAINT article_block_position_uq UNIQUE (article_id, position)
 );
 
@@ -46,7 +46,7 @@ CREATE TABLE removed_block (
     article_id          BIGINT        NOT NULL REFERENCES article (id) ON DELETE CASCADE,
     position            INT           NOT NULL,
     reason              VARCHAR(200)  NOT NULL,
-    text                CLOB          NOT NULL
+    text                VARCHAR(1000000)          NOT NULL
 );
 
 CREATE TABLE article_version (
@@ -56,7 +56,7 @@ CREATE TABLE article_version (
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     message             VARCHAR(2000),
     title               VARCHAR(1000) NOT NULL,
-    summary             CLOB,
+    summary             VARCHAR(1000000),
     summary_kind        VARCHAR(20),
     summary_model       VARCHAR(200),
     translation_kind    VARCHAR(20),
@@ -69,11 +69,11 @@ CREATE TABLE version_block (
     version_id          BIGINT        NOT NULL REFERENCES article_version (id) ON DELETE CASCADE,
     position            INT           NOT NULL,
     kind                VARCHAR(20)   NOT NULL,
-    text                CLOB          NOT NULL,
+    text                VARCHAR(1000000)          NOT NULL,
     image_url           VARCHAR(4000),
-    machine_english     CLOB,
+    machine_english     VARCHAR(1000000),
     machine_kind        VARCHAR(20),
     machine_model       VARCHAR(200),
-    corrected_english   CLOB,
-    note                CLOB
+    corrected_english   VARCHAR(1000000),
+    note                VARCHAR(1000000)
 );

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -32,7 +31,6 @@ class ArticleVersion {
     private OffsetDateTime createdAt;
     private String message;
     private String title;
-    @Lob
     private String summary;
     private String summaryKind;
     private String summaryModel;

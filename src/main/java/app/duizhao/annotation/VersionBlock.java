@@ -6,7 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
@@ -27,16 +26,12 @@ class VersionBlock {
 
     private int position;
     private String kind;
-    @Lob
     private String text;
     private String imageUrl;
-    @Lob
     private String machineEnglish;
     private String machineKind;
     private String machineModel;
-    @Lob
     private String correctedEnglish;
-    @Lob
     private String note;
 
     protected VersionBlock() {

@@ -5,8 +5,8 @@ import app.duizhao.importing.ImportResult;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.ArticleDetails;
 import app.duizhao.library.LibraryService;
-import app.duizhao.translation.TranslationJob;
 import app.duizhao.translation.TranslationService;
+import app.duizhao.translation.TranslationStatus;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
@@ -44,9 +44,9 @@ import java.util.Optional;
  *   nothing is written and it answers {@code 200 OK} with the stored one.</li>
  *   <li>{@code GET /api/articles/{id}} answers the article, or {@code 404}.</li>
  * </ul>
- * Bad input answers {@code 400} (unreadable or unusable input), {@code 413} (over {@code duizhao.import.max-bytes})
- * or {@code 415} (not a kind of file or body we import), always with {@code {"error": message}}; nothing stored is
- * touched then.
+ * Bad input answers {@code 400} (unreadable or unusable input), {@code 413} (over {@code duizhao.import.max-bytes}),
+ * {@code 415} (not a kind of file or body we import) or {@code 422} (a URL Duizhao will not or could not fetch),
+ * always with {@code {"error": message}}; nothing stored is touched then.
  */
 @RestController
 @RequestMapping("/api/articles")
@@ -192,32 +192,18 @@ public class ArticleApiController {
     }
 
     private ArticleJson.TranslationJson translationOf(ArticleDetails article) {
-        Optional<TranslationJob> job = translations.job(article.id());
-        if (job.isPresent() && job.get().isRunning()) {
-            return new ArticleJson.TranslationJson("running", job.get().done(), job.get().total());
-        }
-        int done = article.translatedBlocks();
-        int total = article.translatableBlocks();
-        String status;
-        if (job.isPresent() && job.get().status() == TranslationJob.Status.FAILED) {
-            status = "failed";
-        } else if (total > 0 && done == total) {
-            status = "done";
-        } else {
-            status = done == 0 ? "none" : "partial";
-        }
-        return new ArticleJson.TranslationJson(status, done, total);
+        TranslationStatus status = translations.status(article.id());
+        return new ArticleJson.TranslationJson(status.status(), status.done(), status.total(), status.message());
     }
 
-    private HttpStatus statusOf(ImportException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        if (message.contains("the limit is")) {
-            return HttpStatus.CONTENT_TOO_LARGE;
-        }
-        if (message.contains("is not a post") || message.contains("is not a text file")) {
-            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-        }
-        return HttpStatus.BAD_REQUEST;
+    /** TOO_LARGE 413, UNSUPPORTED 415, a URL refused or unfetchable 422, anything else 400. */
+    private static HttpStatus statusOf(ImportException e) {
+        return switch (e.kind()) {
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case REFUSED_URL, FETCH_FAILED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+        };
     }
 
     private String tooLarge() {

@@ -36,12 +36,13 @@ public record ArticleJson(long id, String title, String source, String date, Str
     /**
      * Translation progress.
      *
-     * @param status {@code running}, {@code done} (every text block has English), {@code failed} (the last run
-     *               failed), {@code partial} (some blocks have English) or {@code none}
-     * @param done   blocks with English (while running: blocks this run has finished)
-     * @param total  text blocks (while running: blocks this run translates)
+     * @param status  {@code running}, {@code done} (every text block has English), {@code failed} (the last run
+     *                failed, or blocks have errors), {@code partial} (some blocks have English) or {@code none}
+     * @param done    blocks with English
+     * @param total   text blocks
+     * @param message why the last run failed, or {@code null}
      */
-    public record TranslationJson(String status, int done, int total) {
+    public record TranslationJson(String status, int done, int total, String message) {
     }
 
     static ArticleJson of(ArticleDetails article, TranslationJson translation) {

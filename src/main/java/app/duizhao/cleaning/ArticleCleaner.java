@@ -32,7 +32,8 @@ public class ArticleCleaner {
         NoiseRules.strip(body, title, removals);
         BlockCollector collector = new BlockCollector(title, removals);
         NodeTraversor.traverse(collector, body);
-        return new CleanedArticle(collector.blocks(), removals.list());
+        java.util.List<CleanBlock> blocks = collector.blocks();
+        return new CleanedArticle(blocks, removals.list(blocks.size()));
     }
 
     private static Document parse(String html) {

@@ -1,5 +1,6 @@
 package app.duizhao.cleaning;
 
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -63,6 +64,14 @@ final class BlockCollector implements NodeVisitor {
 
     @Override
     public void head(Node node, int depth) {
+        if (node instanceof Comment comment) {
+            int index = Removals.markerIndex(comment);
+            if (index >= 0) {
+                // Removed in the middle of text still being collected: it stood after the block that text becomes.
+                removals.anchor(index, blocks.size() + (bufferHasText() ? 1 : 0));
+            }
+            return;
+        }
         if (node instanceof TextNode text) {
             String raw = text.getWholeText();
             if (raw.indexOf(BREAK) >= 0 || raw.indexOf(CELL) >= 0) {
@@ -123,11 +132,22 @@ final class BlockCollector implements NodeVisitor {
                 emitPendingImages();
             }
             if (tag.equals("p") && blocks.size() == before && element.childrenSize() == 0) {
-                removals.add("empty", "<p>");
+                removals.add("empty", "<p>", blocks.size());
             }
         } else {
             buffer.append(' ');
         }
+    }
+
+    private boolean bufferHasText() {
+        for (int i = 0; i < buffer.length(); i++) {
+            char c = buffer.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != BREAK && c != CELL && c != '\u200B'
+                    && c != '\uFEFF') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void openBlock(Element element) {
@@ -212,7 +232,7 @@ final class BlockCollector implements NodeVisitor {
     private void image(Element img) {
         String url = ImageUrls.resolve(img);
         if (url == null) {
-            removals.add("empty", "<img> without an address");
+            removals.add("empty", "<img> without an address", blocks.size());
             return;
         }
         CleanBlock block = new CleanBlock(BlockKind.IMAGE, TextNormalizer.normalize(img.attr("alt")), url);
@@ -294,30 +314,30 @@ final class BlockCollector implements NodeVisitor {
         }
         String credit = TextRules.creditLabel(text);
         if (credit != null) {
-            removals.add("label", text);
+            removals.add("label", text, blocks.size());
             return;
         }
         String captionLabel = TextRules.captionLabel(text);
         if (captionLabel != null) {
-            removals.add("label", captionLabel);
+            removals.add("label", captionLabel, blocks.size());
             text = TextNormalizer.normalize(text.substring(captionLabel.length()));
             kind = BlockKind.CAPTION;
         }
         if (text.contains(TextRules.MEDIA_PLACEHOLDER)) {
-            removals.add("media-placeholder", TextRules.MEDIA_PLACEHOLDER);
+            removals.add("media-placeholder", TextRules.MEDIA_PLACEHOLDER, blocks.size());
             text = TextNormalizer.normalize(text.replace(TextRules.MEDIA_PLACEHOLDER, " "));
         }
         if (TextRules.isFeedFooter(text)) {
-            removals.add("feed-footer", text);
+            removals.add("feed-footer", text, blocks.size());
             return;
         }
         if (TextRules.isRelatedLinksTitle(text)) {
-            removals.add("related-links", text);
+            removals.add("related-links", text, blocks.size());
             return;
         }
         int more = TextRules.trailingMoreLength(text);
         if (more > 0) {
-            removals.add("source-link", text.substring(text.length() - more));
+            removals.add("source-link", text.substring(text.length() - more), blocks.size());
             text = TextNormalizer.normalize(text.substring(0, text.length() - more));
         }
         if (text.isEmpty()) {
@@ -325,7 +345,7 @@ final class BlockCollector implements NodeVisitor {
         }
         String noise = TextRules.noiseReason(text);
         if (noise != null) {
-            removals.add(noise, text);
+            removals.add(noise, text, blocks.size());
             return;
         }
         if (kind == BlockKind.PARAGRAPH && TextRules.isByline(text)) {
@@ -341,7 +361,7 @@ final class BlockCollector implements NodeVisitor {
             text = text.substring(0, text.length() - 1).strip();
         }
         if (text.equals(title) && (kind == BlockKind.HEADING || kind == BlockKind.PARAGRAPH && !hasTextBlock())) {
-            removals.add("duplicate-title", text);
+            removals.add("duplicate-title", text, blocks.size());
             return;
         }
         if (!text.isEmpty()) {

@@ -53,6 +53,9 @@ final class NoiseRules {
     /** Removes noise from {@code root} in place, recording each removal, and returns the number removed. */
     static void strip(Element root, String title, Removals removals) {
         int[] textSeen = {0};
+        // Removed nodes are skipped during the walk and replaced by position markers afterwards (see Removals).
+        List<Node> removedNodes = new java.util.ArrayList<>();
+        List<Integer> removedIndexes = new java.util.ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -63,14 +66,19 @@ final class NoiseRules {
                     return FilterResult.CONTINUE;
                 }
                 if (node instanceof Comment comment) {
-                    removals.add("comment", comment.getData());
-                    return FilterResult.REMOVE;
+                    if (Removals.markerIndex(comment) >= 0) {
+                        return FilterResult.CONTINUE;
+                    }
+                    removedNodes.add(node);
+                    removedIndexes.add(removals.add("comment", comment.getData()));
+                    return FilterResult.SKIP_ENTIRELY;
                 }
                 if (node instanceof Element element && element != root) {
                     String reason = reasonFor(element, removals, textSeen[0] < HEADER_ZONE);
                     if (reason != null) {
-                        removals.add(reason, describe(element));
-                        return FilterResult.REMOVE;
+                        removedNodes.add(node);
+                        removedIndexes.add(removals.add(reason, describe(element)));
+                        return FilterResult.SKIP_ENTIRELY;
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -81,6 +89,9 @@ final class NoiseRules {
                 return FilterResult.CONTINUE;
             }
         }, root);
+        for (int i = 0; i < removedNodes.size(); i++) {
+            removedNodes.get(i).replaceWith(Removals.marker(removedIndexes.get(i)));
+        }
     }
 
     /** The removal reason for {@code e}, or {@code null} to keep it. May rewrite a feed header into a byline. */
@@ -240,8 +251,8 @@ final class NoiseRules {
         }
         for (Node child : List.copyOf(italic.childNodes())) {
             if (child instanceof TextNode text && DATE_LINE.matcher(TextNormalizer.normalize(text.getWholeText())).matches()) {
-                removals.add("date-header", TextNormalizer.normalize(text.getWholeText()));
-                text.remove();
+                int index = removals.add("date-header", TextNormalizer.normalize(text.getWholeText()));
+                text.replaceWith(Removals.marker(index));
             }
         }
         div.attr(BlockCollector.KIND_ATTRIBUTE, BlockKind.BYLINE.code());

@@ -8,13 +8,14 @@ import app.duizhao.cleaning.RemovedFragment;
 import app.duizhao.library.Article;
 import app.duizhao.library.ArticleRepository;
 import app.duizhao.library.LibraryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,27 +27,42 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Imports posts (uploaded files or pasted text): checks the input, parses the front matter, cleans the body and
- * stores the article. Bad input raises {@link ImportException} with a message for the user, and nothing stored
- * is touched.
+ * Imports posts (uploaded files, pasted text, fetched URLs): checks the input, detects its encoding, parses the front
+ * matter or page metadata, cleans the body and stores the article. Bad input raises {@link ImportException} with a
+ * message for the user and a {@link ImportException.Kind}; no other exception escapes, and nothing stored is touched
+ * (an article is written in one transaction, after all reading and cleaning succeeded).
+ *
+ * <p>Duplicates: an article with the same source link (normalised by {@link SourceUrls}) or the same cleaned text
+ * is not stored again; the existing one is returned with {@link ImportResult#duplicate()} set.
  */
 @Service
 public class ImportService {
 
-    private static final Set<String> ACCEPTED_EXTENSIONS = Set.of("md", "markdown", "html", "htm", "txt", "text");
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    static final Set<String> ACCEPTED_EXTENSIONS = Set.of("md", "markdown", "mdown", "mkd", "html", "htm", "xhtml",
+            "txt", "text");
+    static final Set<String> ARCHIVE_EXTENSIONS = Set.of("zip");
 
     private final ArticleRepository articles;
     private final ArticleCleaner cleaner;
     private final PostParser parser = new PostParser();
     private final ImportProperties properties;
+    private final UrlFetcher fetcher;
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public ImportService(ArticleRepository articles, ArticleCleaner cleaner, ImportProperties properties) {
+    public ImportService(ArticleRepository articles, ArticleCleaner cleaner, ImportProperties properties,
+                         UrlFetcher fetcher, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
         this.articles = articles;
         this.cleaner = cleaner;
         this.properties = properties;
+        this.fetcher = fetcher;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.jdbc = jdbc;
         this.clock = Clock.systemUTC();
     }
 
@@ -56,28 +72,29 @@ public class ImportService {
     }
 
     /**
-     * Imports an uploaded file: a Jekyll/Hugo post ({@code .md}), an HTML page or a text file, in UTF-8.
+     * Imports an uploaded file: a Jekyll/Hugo post ({@code .md}, YAML or TOML front matter), an HTML page or a text
+     * file, in UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5. Archives go through {@link BulkImportService}.
      *
      * @throws ImportException when the file is not something we can read; nothing is stored then
      */
-    @Transactional
     public ImportResult importFile(String fileName, byte[] content) {
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
-        String extension = extensionOf(name);
-        if (!extension.isEmpty() && !ACCEPTED_EXTENSIONS.contains(extension)) {
-            throw new ImportException("\"" + name + "\" is not a post: Duizhao imports Markdown posts (.md), HTML "
-                    + "pages (.html) and text files (.txt).");
-        }
-        checkSize(content.length, "The file");
-        if (content.length == 0) {
-            throw new ImportException("\"" + name + "\" is empty.");
-        }
-        if (looksBinary(content)) {
-            throw new ImportException("\"" + name + "\" is not a text file (it holds binary data). Duizhao imports "
-                    + "Markdown posts (.md), HTML pages (.html) and text files (.txt).");
-        }
-        String text = decodeUtf8(content, name);
-        return store(parser.parse(stripBom(text), name), name);
+        return guarded(name, () -> {
+            String extension = extensionOf(name);
+            if (ARCHIVE_EXTENSIONS.contains(extension)) {
+                throw new ImportException(ImportException.Kind.UNSUPPORTED, "\"" + name + "\" is an archive: import "
+                        + "it on the Import page, which reads every post inside it.");
+            }
+            if (!extension.isEmpty() && !ACCEPTED_EXTENSIONS.contains(extension)) {
+                throw new ImportException(ImportException.Kind.UNSUPPORTED, "\"" + name + "\" is not a post: "
+                        + "Duizhao imports Markdown posts (.md), HTML pages (.html), text files (.txt) and .zip "
+                        + "archives of them.");
+            }
+            byte[] bytes = content == null ? new byte[0] : content;
+            checkSize(bytes.length, "\"" + name + "\"");
+            String text = decode(bytes, name, null);
+            return store(parser.parse(text, name), name, null);
+        });
     }
 
     /**
@@ -85,26 +102,95 @@ public class ImportService {
      *
      * @throws ImportException when the text is empty or too long
      */
-    @Transactional
     public ImportResult importText(String text) {
-        if (text == null || text.isBlank()) {
-            throw new ImportException("There is no text to import: paste a Chinese article first.");
-        }
-        checkSize(text.getBytes(StandardCharsets.UTF_8).length, "The pasted text");
-        return store(parser.parse(stripBom(text), null), null);
+        return guarded("the pasted text", () -> {
+            if (text == null || text.isBlank()) {
+                throw new ImportException("There is no text to import: paste a Chinese article first.");
+            }
+            checkSize(text.getBytes(StandardCharsets.UTF_8).length, "The pasted text");
+            if (hasControlCharacters(text)) {
+                throw new ImportException(ImportException.Kind.UNSUPPORTED, "The pasted text holds binary data, "
+                        + "not an article.");
+            }
+            return store(parser.parse(stripBom(text), null), null, null);
+        });
     }
 
     /**
-     * Imports the page at a URL, fetched server-side.
+     * Imports the page at a URL, fetched server-side by {@link UrlFetcher}: http(s) only, public addresses only
+     * (checked before connecting, after every DNS answer and every redirect), with size, time and redirect limits.
+     * A URL whose article is already stored is not fetched again.
      *
-     * @throws ImportException always, until the safe fetcher (size, time and redirect limits; public addresses
-     *                         only) is in place
+     * @throws ImportException {@code REFUSED_URL} for a URL we will not fetch, {@code FETCH_FAILED} when the fetch
+     *                         fails, {@code TOO_LARGE} or {@code UNSUPPORTED} for what came back
      */
     public ImportResult importUrl(String url) {
-        throw new ImportException("Importing from a URL is not available yet: save the page and upload the file.");
+        return guarded(url == null ? "the URL" : url, () -> {
+            String normalized = SourceUrls.normalize(url);
+            if (normalized != null) {
+                Optional<Article> known = articles.findFirstBySourceUrl(normalized);
+                if (known.isPresent()) {
+                    return new ImportResult(known.get().getId(), known.get().getTitle(), true);
+                }
+            }
+            UrlFetcher.FetchedPage page = fetcher.fetch(url);
+            String name = fileNameOf(page.finalUrl());
+            String text = decode(page.body(), name, page.charset());
+            ParsedPost post = parser.parse(text, name);
+            if (page.contentType().equals("text/plain") && post.bodyFormat() == ParsedPost.BodyFormat.HTML) {
+                post = withBody(post, text.strip(), ParsedPost.BodyFormat.TEXT);
+            }
+            String source = post.sourceUrl() != null ? post.sourceUrl() : page.finalUrl();
+            return store(post, null, source);
+        });
     }
 
-    private ImportResult store(ParsedPost post, String fileName) {
+    /**
+     * Runs an import step so that only {@link ImportException} leaves it: anything unexpected (a parser bug, a
+     * stack overflow on hostile nesting, a database error) becomes an ImportException with a clear message. The
+     * store step runs in its own transaction, so a failure leaves nothing behind.
+     */
+    private ImportResult guarded(String what, Supplier<ImportResult> work) {
+        try {
+            return work.get();
+        } catch (ImportException e) {
+            throw e;
+        } catch (DataAccessException e) {
+            log.warn("Storing {} failed", what, e);
+            throw new ImportException(ImportException.Kind.INVALID, "Duizhao could not store " + quoted(what)
+                    + ": the database refused it. Nothing was changed.", e);
+        } catch (RuntimeException | StackOverflowError e) {
+            log.warn("Importing {} failed unexpectedly", what, e);
+            throw new ImportException(ImportException.Kind.INVALID, "Duizhao could not read " + quoted(what)
+                    + ": its structure is broken or too deeply nested. Nothing was changed.", e);
+        }
+    }
+
+    private static String quoted(String what) {
+        return what.startsWith("the ") ? what : "\"" + what + "\"";
+    }
+
+    /** Decodes file bytes after refusing binary content. */
+    String decode(byte[] bytes, String name, String serverCharset) {
+        if (bytes.length == 0) {
+            throw new ImportException("\"" + name + "\" is empty.");
+        }
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF);
+        if (!utf16 && looksBinary(bytes)) {
+            throw new ImportException(ImportException.Kind.UNSUPPORTED, "\"" + name + "\" is not a text file (it "
+                    + "holds binary data). Duizhao imports Markdown posts (.md), HTML pages (.html) and text files "
+                    + "(.txt).");
+        }
+        String text = TextDecoder.decode(bytes, name, serverCharset).text();
+        if (utf16 && hasControlCharacters(text)) {
+            throw new ImportException(ImportException.Kind.UNSUPPORTED, "\"" + name + "\" is not a text file (it "
+                    + "holds binary data).");
+        }
+        return stripBom(text);
+    }
+
+    private ImportResult store(ParsedPost post, String fileName, String fallbackSourceUrl) {
         CleanedArticle cleaned = clean(post);
         List<CleanBlock> blocks = cleaned.blocks();
         if (blocks.stream().noneMatch(block -> block.kind() != BlockKind.IMAGE && !block.text().isBlank())) {
@@ -112,32 +198,62 @@ public class ImportService {
                     + "promotions are removed.");
         }
         String contentHash = contentHash(blocks);
-        Optional<Article> existing = articles.findFirstByContentHash(contentHash);
-        if (existing.isPresent()) {
-            return new ImportResult(existing.get().getId(), existing.get().getTitle(), true);
-        }
+        String sourceUrl = SourceUrls.normalize(post.sourceUrl() != null ? post.sourceUrl() : fallbackSourceUrl);
         String language = ScriptDetector.detect(allText(blocks));
-        Article article = new Article(post.title(), language, contentHash, OffsetDateTime.now(clock));
-        article.setAuthor(post.author());
-        article.setSourceName(post.sourceName());
-        article.setSourceUrl(post.sourceUrl());
-        article.setPublishedAt(post.publishedAt());
-        article.setTags(LibraryService.joinList(post.tags()));
-        article.setCategories(LibraryService.joinList(post.categories()));
-        article.setOriginalFileName(fileName);
-        for (CleanBlock block : blocks) {
-            article.addBlock(block.kind().code(), block.text(), block.imageUrl());
+        return transactions.execute(status -> {
+            Optional<Article> existing = articles.findFirstByContentHash(contentHash);
+            if (existing.isEmpty() && sourceUrl != null) {
+                existing = articles.findFirstBySourceUrl(sourceUrl);
+            }
+            if (existing.isPresent()) {
+                return new ImportResult(existing.get().getId(), existing.get().getTitle(), true);
+            }
+            Article article = new Article(limit(post.title(), 1000), language, contentHash, OffsetDateTime.now(clock));
+            article.setAuthor(limit(post.author(), 500));
+            article.setSourceName(limit(post.sourceName(), 500));
+            // Indexed column: keep keys well under PostgreSQL's b-tree entry limit (~2.7 KB).
+            article.setSourceUrl(sourceUrl == null || sourceUrl.getBytes(StandardCharsets.UTF_8).length > 2000 ? null
+                    : sourceUrl);
+            article.setPublishedAt(post.publishedAt());
+            article.setTags(limit(LibraryService.joinList(post.tags()), 2000));
+            article.setCategories(limit(LibraryService.joinList(post.categories()), 2000));
+            article.setOriginalFileName(limit(fileName, 1000));
+            for (CleanBlock block : blocks) {
+                article.addBlock(block.kind().code(), block.text(),
+                        block.imageUrl() == null || block.imageUrl().length() > 4000 ? null : block.imageUrl());
+            }
+            for (RemovedFragment removed : cleaned.removed()) {
+                article.addRemoved(limit(removed.reason(), 200), removed.text());
+            }
+            Article saved = articles.saveAndFlush(article);
+            rememberPlaces(saved.getId(), cleaned.removed());
+            return new ImportResult(saved.getId(), saved.getTitle(), false);
+        });
+    }
+
+    /** Stores where each removed fragment stood (see {@link CleaningAuditService}). */
+    private void rememberPlaces(long articleId, List<RemovedFragment> removed) {
+        if (removed.isEmpty()) {
+            return;
         }
-        for (RemovedFragment removed : cleaned.removed()) {
-            article.addRemoved(removed.reason(), removed.text());
+        List<Object[]> rows = new ArrayList<>(removed.size());
+        for (int i = 0; i < removed.size(); i++) {
+            rows.add(new Object[]{removed.get(i).nextBlock(), articleId, i});
         }
-        Article saved = articles.save(article);
-        return new ImportResult(saved.getId(), saved.getTitle(), false);
+        jdbc.batchUpdate("update removed_block set next_block = ? where article_id = ? and position = ?", rows);
     }
 
     private CleanedArticle clean(ParsedPost post) {
+        // A title taken from the body's first line is that line: it must not be dropped as a repeated title.
+        String title = post.titleFromBody() ? null : post.title();
         if (post.bodyFormat() == ParsedPost.BodyFormat.HTML) {
-            return cleaner.clean(post.body(), post.title());
+            return cleaner.clean(post.body(), title);
+        }
+        if (post.bodyFormat() == ParsedPost.BodyFormat.MARKDOWN) {
+            return cleaner.clean(PostParser.bodyAsHtml(post), title);
+        }
+        if (post.bodyFormat() == ParsedPost.BodyFormat.MARKDOWN) {
+            return cleaner.clean(PostParser.bodyAsHtml(post), post.title());
         }
         List<CleanBlock> blocks = new ArrayList<>();
         for (String paragraph : post.body().split("\\R")) {
@@ -149,18 +265,23 @@ public class ImportService {
         return new CleanedArticle(blocks, List.of());
     }
 
+    private static ParsedPost withBody(ParsedPost post, String body, ParsedPost.BodyFormat format) {
+        return new ParsedPost(post.title(), post.author(), post.sourceName(), post.sourceUrl(), post.publishedAt(),
+                post.tags(), post.categories(), body, format, post.titleFromBody());
+    }
+
     private void checkSize(long bytes, String what) {
         if (bytes > properties.maxBytes()) {
-            throw new ImportException(what + " is " + megabytes(bytes) + "; the limit is "
-                    + megabytes(properties.maxBytes()) + ".");
+            throw new ImportException(ImportException.Kind.TOO_LARGE, what + " is " + megabytes(bytes)
+                    + "; the limit is " + megabytes(properties.maxBytes()) + ".");
         }
     }
 
-    private static String megabytes(long bytes) {
+    static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 
-    private static boolean looksBinary(byte[] content) {
+    static boolean looksBinary(byte[] content) {
         int sample = Math.min(content.length, 8192);
         int control = 0;
         for (int i = 0; i < sample; i++) {
@@ -175,26 +296,47 @@ public class ImportService {
         return control * 100 > sample;
     }
 
-    private static String decodeUtf8(byte[] content, String name) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        try {
-            return decoder.decode(buffer).toString();
-        } catch (CharacterCodingException e) {
-            throw new ImportException("\"" + name + "\" is not valid UTF-8 text (the first bad byte is at offset "
-                    + buffer.position() + "). Save it as UTF-8 and import it again.");
+    private static boolean hasControlCharacters(String text) {
+        int sample = Math.min(text.length(), 8192);
+        int control = 0;
+        for (int i = 0; i < sample; i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return true;
+            }
+            if (c < 0x09 || (c > 0x0d && c < 0x20)) {
+                control++;
+            }
         }
+        return control * 100 > sample;
     }
 
     private static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static String extensionOf(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    static String extensionOf(String name) {
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        int dot = base.lastIndexOf('.');
+        return dot < 0 ? "" : base.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String fileNameOf(String url) {
+        String path = url.replaceFirst("[?#].*$", "");
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.isBlank() ? "page" : last;
+    }
+
+    private static String limit(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end) + "…";
     }
 
     private static String allText(List<CleanBlock> blocks) {

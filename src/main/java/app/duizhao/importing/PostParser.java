@@ -68,19 +68,22 @@ public final class PostParser {
         String baseName = baseName(fileName);
         String leading = content.stripLeading();
         if (leading.startsWith("---") && firstLine(leading).strip().equals("---")) {
-            return parseJekyll(leading, baseName);
+            return parseJekyll(leading, baseName, false);
+        }
+        if (leading.startsWith("+++") && firstLine(leading).strip().equals("+++")) {
+            return parseJekyll(leading, baseName, true);
         }
         if (content.isBlank()) {
             throw new ImportException("There is nothing to import: the text is empty.");
         }
         if (HTML_DOCUMENT.matcher(content).find()) {
-            return parseHtmlPage(content, baseName);
+            return HtmlPageExtractor.extract(content, baseName);
         }
         String body = content.strip();
         String title = firstNonEmptyLine(body);
         title = title == null ? baseName : shorten(title);
         return new ParsedPost(orFallback(title, baseName), null, null, null, null, List.of(), List.of(), body,
-                formatOf(body));
+                formatOf(body), true);
     }
 
     /**
@@ -95,23 +98,27 @@ public final class PostParser {
         };
     }
 
-    private ParsedPost parseJekyll(String content, String baseName) {
+    /** A Jekyll/Hugo post: YAML front matter between {@code ---} lines, or TOML between {@code +++} lines. */
+    private ParsedPost parseJekyll(String content, String baseName, boolean toml) {
         List<String> lines = content.lines().toList();
         int close = -1;
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.equals("---") || line.equals("...")) {
+            if (toml ? line.equals("+++") : line.equals("---") || line.equals("...")) {
                 close = i;
                 break;
             }
         }
         if (close < 0) {
-            throw new ImportException(
-                    "The front matter is not closed: the line '---' that ends it is missing.");
+            throw new ImportException("The front matter is not closed: the line '" + (toml ? "+++" : "---")
+                    + "' that ends it is missing.");
         }
         String frontMatter = String.join("\n", lines.subList(1, close));
-        Map<String, Object> fields = readFrontMatter(frontMatter);
-        Map<String, String> raw = readLenient(frontMatter);
+        Map<String, Object> fields = toml ? TomlFrontMatter.read(frontMatter) : readFrontMatter(frontMatter);
+        Map<String, String> raw = toml ? new LinkedHashMap<>() : readLenient(frontMatter);
+        if (toml && fields.get("date") != null) {
+            raw.put("date", String.valueOf(fields.get("date")));
+        }
 
         String body = String.join("\n", lines.subList(close + 1, lines.size()));
         HeaderStrip header = stripFeedHeader(body);
@@ -121,49 +128,30 @@ public final class PostParser {
         if (title == null) {
             title = cleanTitle(header.title());
         }
+        boolean fromBody = false;
         if (title == null && !body.isEmpty()) {
             title = titleFromBody(body);
+            fromBody = true;
         }
         if (title == null && body.isEmpty()) {
             throw new ImportException("The post has neither a title nor a body: there is nothing to import.");
         }
-        String author = blankToNull(string(fields.get("author")));
-        String sourceUrl = blankToNull(string(fields.get("from")));
+        String author = blankToNull(string(first(fields, "author", "authors")));
+        String sourceUrl = blankToNull(string(first(fields, "from", "source", "link", "canonical", "canonicalURL",
+                "canonical_url", "original")));
         if (sourceUrl == null) {
             sourceUrl = blankToNull(header.url());
         }
         List<String> tags = list(fields.get("tags"));
         List<String> categories = list(fields.get("categories"));
         String sourceName = !categories.isEmpty() ? categories.getFirst() : !tags.isEmpty() ? tags.getFirst() : author;
-        String rawDate = raw.get("date");
+        String rawDate = raw.get("date") != null ? raw.get("date") : raw.get("publishDate");
         OffsetDateTime publishedAt = parseDate(rawDate != null ? unquote(rawDate) : null);
-        if (publishedAt == null && fields.get("date") instanceof Date date) {
+        if (publishedAt == null && first(fields, "date", "publishDate") instanceof Date date) {
             publishedAt = date.toInstant().atOffset(ZoneOffset.UTC);
         }
         return new ParsedPost(orFallback(title, baseName), author, sourceName, sourceUrl, publishedAt, tags, categories,
-                body, formatOf(body));
-    }
-
-    private static ParsedPost parseHtmlPage(String html, String baseName) {
-        Document document = Jsoup.parse(html);
-        String title = null;
-        Element og = document.selectFirst("meta[property=og:title], meta[name=og:title]");
-        if (og != null) {
-            title = cleanTitle(og.attr("content"));
-        }
-        if (title == null) {
-            title = cleanTitle(document.title());
-        }
-        if (title == null) {
-            Element h1 = document.selectFirst("h1");
-            title = h1 == null ? null : cleanTitle(h1.text());
-        }
-        String body = document.body().html().strip();
-        if (title == null) {
-            title = shorten(orFallback(firstNonEmptyLine(document.body().wholeText()), baseName));
-        }
-        return new ParsedPost(orFallback(title, baseName), null, null, null, null, List.of(), List.of(), body,
-                ParsedPost.BodyFormat.HTML);
+                body, formatOf(body), fromBody);
     }
 
     /** SnakeYAML first (safe constructor: plain maps, lists and scalars); the lenient reader when it fails. */
@@ -356,7 +344,7 @@ public final class PostParser {
         }
     }
 
-    private static String cleanTitle(String title) {
+    static String cleanTitle(String title) {
         if (title == null) {
             return null;
         }
@@ -388,12 +376,24 @@ public final class PostParser {
         return items;
     }
 
+    /** The first of {@code keys} that has a non-blank value (Hugo and Jekyll name the same thing differently). */
+    private static Object first(Map<String, Object> fields, String... keys) {
+        for (String key : keys) {
+            Object value = fields.get(key);
+            if (value != null && !String.valueOf(value).isBlank()
+                    && !(value instanceof Collection<?> c && c.isEmpty())) {
+                return value;
+            }
+        }
+        return null;
+    }
+
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private static String firstNonEmptyLine(String text) {
+    static String firstNonEmptyLine(String text) {
         if (text == null) {
             return null;
         }
@@ -406,7 +406,7 @@ public final class PostParser {
         return null;
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         if (s == null) {
             return null;
         }
@@ -430,11 +430,11 @@ public final class PostParser {
         return name.isEmpty() ? "Untitled" : name;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String orFallback(String value, String fallback) {
+    static String orFallback(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }
 

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -46,7 +45,6 @@ public class Article {
     private OffsetDateTime importedAt;
     private String originalFileName;
 
-    @Lob
     private String summary;
     private String summaryKind;
     private String summaryModel;

@@ -7,7 +7,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -30,17 +29,13 @@ public class ArticleBlock {
 
     private int position;
     private String kind;
-    @Lob
     private String text;
     private String imageUrl;
-    @Lob
     private String machineEnglish;
     private String machineKind;
     private String machineModel;
-    @Lob
     private String correctedEnglish;
     private String translationError;
-    @Lob
     private String note;
 
     protected ArticleBlock() {

@@ -68,6 +68,14 @@ public class LibraryService {
         return index.rebuild();
     }
 
+    /**
+     * Brings an article's search entry up to date. Changes made through JPA are picked up on their own; code that
+     * writes articles or blocks with plain SQL calls this after its transaction (or inside it: it runs on commit).
+     */
+    public void reindex(long articleId) {
+        index.changed(articleId);
+    }
+
     /** An article as the HTTP API shows it, or empty when there is no such article. */
     public Optional<ArticleDetails> details(long articleId) {
         return articles.findById(articleId).map(LibraryService::toDetails);

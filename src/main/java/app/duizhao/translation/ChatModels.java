@@ -1,5 +1,7 @@
 package app.duizhao.translation;
 
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
@@ -49,8 +51,15 @@ final class ChatModels {
 
     /** The streaming model for an {@code openai} or {@code ollama} provider. */
     static StreamingChatModel create(LlmProperties p) {
+        return create(p, new RetryAfterHttpClient.Holder());
+    }
+
+    /** The streaming model; {@code Retry-After} headers of its 429 and 503 answers are noted in {@code retryAfter}. */
+    static StreamingChatModel create(LlmProperties p, RetryAfterHttpClient.Holder retryAfter) {
+        JdkHttpClientBuilder http = JdkHttpClient.builder().httpClientBuilder(RetryAfterHttpClient.builder(retryAfter));
         return switch (checkProvider(p.provider())) {
             case OPENAI -> OpenAiStreamingChatModel.builder()
+                    .httpClientBuilder(http)
                     .baseUrl(baseUrl(p))
                     .apiKey(p.hasApiKey() ? p.apiKey().strip() : NO_KEY)
                     .modelName(model(p))
@@ -58,6 +67,7 @@ final class ChatModels {
                     .temperature(0.2)
                     .build();
             case OLLAMA -> OllamaStreamingChatModel.builder()
+                    .httpClientBuilder(http)
                     .baseUrl(baseUrl(p))
                     .modelName(model(p))
                     .timeout(p.timeout())

@@ -46,8 +46,9 @@ import java.util.stream.Collectors;
 final class LangChainTranslationEngine implements TranslationEngine {
 
     static final String NO_TRANSLATION = "The model gave no translation for this paragraph.";
-    static final int DEFAULT_CONCURRENCY = 2;
     static final Duration DEFAULT_BACKOFF = Duration.ofMillis(500);
+    /** The longest {@code Retry-After} honoured; longer waits are cut to this (cancel still stops the wait). */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
     private static final Logger log = LoggerFactory.getLogger(LangChainTranslationEngine.class);
     private static final Pattern PREAMBLE = Pattern.compile(
@@ -65,25 +66,39 @@ final class LangChainTranslationEngine implements TranslationEngine {
     private final String baseUrl;
     private final String apiKey;
     private final Duration timeout;
-    private final int batchChars;
+    private final int batchTokens;
     private final int maxRetries;
     private final int concurrency;
     private final Duration backoff;
+    private final RetryAfterHttpClient.Holder retryAfter;
 
-    LangChainTranslationEngine(LlmProperties properties) {
-        this(ChatModels.create(properties), properties, DEFAULT_CONCURRENCY, DEFAULT_BACKOFF);
+    LangChainTranslationEngine(LlmProperties properties, TranslationProperties translation) {
+        this(properties, translation, new RetryAfterHttpClient.Holder());
     }
 
-    LangChainTranslationEngine(StreamingChatModel model, LlmProperties properties, int concurrency, Duration backoff) {
+    private LangChainTranslationEngine(LlmProperties properties, TranslationProperties translation,
+                                       RetryAfterHttpClient.Holder retryAfter) {
+        this(ChatModels.create(properties, retryAfter), properties, translation, DEFAULT_BACKOFF, retryAfter);
+    }
+
+    LangChainTranslationEngine(StreamingChatModel model, LlmProperties properties, TranslationProperties translation,
+                               Duration backoff, RetryAfterHttpClient.Holder retryAfter) {
         this.model = model;
         this.info = new EngineInfo(properties.provider(), ChatModels.model(properties), OutputKind.LLM);
         this.baseUrl = ChatModels.baseUrl(properties);
         this.apiKey = properties.hasApiKey() ? properties.apiKey().strip() : null;
         this.timeout = properties.timeout();
-        this.batchChars = properties.batchChars();
+        this.batchTokens = translation.batchTokens();
         this.maxRetries = properties.maxRetries();
-        this.concurrency = Math.max(1, concurrency);
+        this.concurrency = translation.concurrency();
         this.backoff = backoff;
+        this.retryAfter = retryAfter;
+    }
+
+    /** For tests: a model built with its own Retry-After holder. */
+    static LangChainTranslationEngine forTest(LlmProperties properties, TranslationProperties translation, Duration backoff) {
+        RetryAfterHttpClient.Holder holder = new RetryAfterHttpClient.Holder();
+        return new LangChainTranslationEngine(ChatModels.create(properties, holder), properties, translation, backoff, holder);
     }
 
     @Override
@@ -91,84 +106,159 @@ final class LangChainTranslationEngine implements TranslationEngine {
         return info;
     }
 
+    /** How many requests run at once. */
+    int concurrency() {
+        return concurrency;
+    }
+
     // ---------------------------------------------------------------- translation
 
     @Override
     public void translate(TranslationRequest request, TranslationSink sink, Cancellation cancellation) {
-        List<List<Segment>> batches = batches(request.segments(), batchChars);
+        List<List<Segment>> batches = batches(request.segments(), batchTokens);
         if (batches.isEmpty() || cancellation.isCancelled()) {
             return;
         }
-        if (concurrency == 1 || batches.size() == 1) {
-            for (List<Segment> batch : batches) {
-                if (cancellation.isCancelled()) {
-                    return;
+        AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger failedBatches = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicReference<TranslationException> lastFailure = new AtomicReference<>();
+        Runnable worker = () -> {
+            int i;
+            while (fatal.get() == null && !cancellation.isCancelled() && (i = next.getAndIncrement()) < batches.size()) {
+                List<Segment> batch = batches.get(i);
+                try {
+                    translateBatch(request, batch, sink, cancellation);
+                } catch (BatchFailedException e) {
+                    // Retries used up on a transient fault: these blocks fail, the others go on.
+                    failedBatches.incrementAndGet();
+                    lastFailure.set(e.failure);
+                    for (Segment s : e.pending) {
+                        sink.failed(s.id(), e.failure.getMessage());
+                    }
+                } catch (RuntimeException e) {
+                    fatal.compareAndSet(null, e);
                 }
-                translateBatch(request.context(), batch, sink, cancellation);
             }
+        };
+        int workers = Math.min(concurrency, batches.size());
+        if (workers == 1) {
+            worker.run();
+        } else {
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    futures.add(pool.submit(worker));
+                }
+                for (Future<?> f : futures) {
+                    try {
+                        f.get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        cancellation.cancel();
+                        return;
+                    } catch (ExecutionException e) {
+                        fatal.compareAndSet(null, new TranslationException("Translation failed: " + scrub(String.valueOf(e.getCause()))));
+                    }
+                }
+            }
+        }
+        if (cancellation.isCancelled()) {
             return;
         }
-        runConcurrently(request.context(), batches, sink, cancellation);
-    }
-
-    private void runConcurrently(ArticleContext context, List<List<Segment>> batches, TranslationSink sink,
-                                 Cancellation cancellation) {
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < Math.min(concurrency, batches.size()); w++) {
-                futures.add(workers.submit(() -> {
-                    int i;
-                    while (failure.get() == null && !cancellation.isCancelled() && (i = next.getAndIncrement()) < batches.size()) {
-                        try {
-                            translateBatch(context, batches.get(i), sink, cancellation);
-                        } catch (RuntimeException e) {
-                            failure.compareAndSet(null, e);
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cancellation.cancel();
-                    return;
-                } catch (ExecutionException e) {
-                    failure.compareAndSet(null, new TranslationException("Translation failed: " + scrub(String.valueOf(e.getCause()))));
-                }
-            }
+        if (fatal.get() != null) {
+            throw fatal.get();
         }
-        if (failure.get() != null && !cancellation.isCancelled()) {
-            throw failure.get();
+        if (failedBatches.get() == batches.size()) {
+            // Nothing got through: say why for the whole article, not only per block.
+            throw lastFailure.get();
         }
     }
 
-    /** Groups consecutive segments into batches of at most {@code maxChars} source characters. */
-    static List<List<Segment>> batches(List<Segment> segments, int maxChars) {
+    /**
+     * Groups consecutive segments (neighbours stay together, for context) into batches of at most {@code maxTokens}
+     * estimated tokens each, as evenly as the budget allows: an article of 2.2 budgets goes out as three requests of
+     * about 0.73 budgets rather than 1 + 1 + 0.2, so concurrent requests end at about the same time.
+     */
+    static List<List<Segment>> batches(List<Segment> segments, int maxTokens) {
+        if (segments.isEmpty()) {
+            return List.of();
+        }
+        int total = 0;
+        for (Segment s : segments) {
+            total += tokens(s);
+        }
+        int count = Math.max(1, (int) Math.ceil(total / (double) maxTokens));
+        // Each segment goes to the batch its middle falls in when the article is cut into `count` equal parts;
+        // if a part then passes the budget (segments do not split), try one batch more.
+        while (true) {
+            List<List<Segment>> batches = split(segments, total, count, maxTokens);
+            if (batches != null) {
+                return batches;
+            }
+            count++;
+        }
+    }
+
+    /** The segments cut into {@code count} even parts, or {@code null} when a part of several segments passes the budget. */
+    private static List<List<Segment>> split(List<Segment> segments, int total, int count, int maxTokens) {
+        double part = total / (double) count;
         List<List<Segment>> batches = new ArrayList<>();
         List<Segment> current = new ArrayList<>();
-        int chars = 0;
+        int currentIndex = 0;
+        int size = 0;
+        long before = 0;
         for (Segment s : segments) {
-            int len = s.text() == null ? 0 : s.text().length();
-            if (!current.isEmpty() && chars + len > maxChars) {
+            int t = tokens(s);
+            int index = (int) Math.min(count - 1, Math.floor((before + t / 2.0) / part));
+            if (!current.isEmpty() && (index != currentIndex || size + t > maxTokens)) {
                 batches.add(current);
                 current = new ArrayList<>();
-                chars = 0;
+                size = 0;
             }
+            currentIndex = index;
             current.add(s);
-            chars += len;
+            size += t;
+            before += t;
         }
         if (!current.isEmpty()) {
             batches.add(current);
         }
-        return batches;
+        return batches.size() <= count ? batches : null;
     }
 
-    private void translateBatch(ArticleContext context, List<Segment> batch, TranslationSink sink, Cancellation cancellation) {
+    private static int tokens(Segment s) {
+        return TokenEstimator.estimate(s.text()) + TokenEstimator.SEGMENT_OVERHEAD;
+    }
+
+    /** A batch used up its retries on a transient fault; its pending segments are to be reported failed. */
+    private static final class BatchFailedException extends RuntimeException {
+        final transient List<Segment> pending;
+        final TranslationException failure;
+
+        BatchFailedException(List<Segment> pending, TranslationException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.pending = pending;
+            this.failure = failure;
+        }
+    }
+
+    /** Glossary terms that occur in the batch (script-insensitive matching is done by the caller's list). */
+    private static List<GlossaryEntry> termsIn(List<GlossaryEntry> glossary, List<Segment> batch, Direction direction) {
+        if (glossary.isEmpty()) {
+            return List.of();
+        }
+        String text = batch.stream().map(Segment::text).collect(Collectors.joining("\n"));
+        String simplified = GlossaryMatcher.simplified(text);
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return glossary.stream().filter(t -> direction == Direction.EN_TO_ZH
+                ? lower.contains(t.english().toLowerCase(java.util.Locale.ROOT))
+                : simplified.contains(GlossaryMatcher.simplified(t.chinese()))).toList();
+    }
+
+    private void translateBatch(TranslationRequest request, List<Segment> batch, TranslationSink sink, Cancellation cancellation) {
         List<Segment> pending = new ArrayList<>(batch);
+        List<GlossaryEntry> terms = termsIn(request.glossary(), batch, request.direction());
         int faults = 0;
         int repairs = 0;
         while (!pending.isEmpty() && !cancellation.isCancelled()) {
@@ -189,11 +279,13 @@ final class LangChainTranslationEngine implements TranslationEngine {
                     }
                 }
             });
+            String system = PromptTemplates.translateSystem(request.direction());
+            String user = PromptTemplates.translateUser(request.context(), asked, request.direction(),
+                    asked.size() == batch.size() ? terms : termsIn(terms, asked, request.direction()));
             ChatRequest chat = ChatRequest.builder()
-                    .messages(SystemMessage.from(PromptTemplates.translateSystem()),
-                            UserMessage.from(PromptTemplates.translateUser(context, asked)))
+                    .messages(SystemMessage.from(system), UserMessage.from(user))
                     .build();
-            Throwable error = stream(chat, parser::accept, parser, cancellation);
+            Throwable error = stream(chat, parser::accept, parser, cancellation, system + user, sink::usage);
             if (cancellation.isCancelled()) {
                 return;
             }
@@ -202,12 +294,18 @@ final class LangChainTranslationEngine implements TranslationEngine {
             }
             pending.removeIf(s -> parser.isCompleted(s.id()));
             if (error != null) {
-                if (!isRetryable(error) || faults >= maxRetries) {
+                if (!isRetryable(error)) {
                     throw failure(error);
+                }
+                if (faults >= maxRetries) {
+                    if (pending.isEmpty()) {
+                        return;
+                    }
+                    throw new BatchFailedException(List.copyOf(pending), failure(error));
                 }
                 faults++;
                 log.info("LLM call to {} failed ({}); retry {} of {}", baseUrl, scrub(String.valueOf(error)), faults, maxRetries);
-                if (!sleep(backoff.multipliedBy(1L << (faults - 1)), cancellation)) {
+                if (!sleep(retryWait(error, faults), cancellation)) {
                     return;
                 }
                 continue;
@@ -236,13 +334,31 @@ final class LangChainTranslationEngine implements TranslationEngine {
         }
     }
 
+    /** Exponential backoff, or the server's {@code Retry-After} on 429/503 when longer (capped at a minute). */
+    Duration retryWait(Throwable error, int fault) {
+        Duration wait = backoff.multipliedBy(1L << Math.min(10, fault - 1));
+        HttpException http = find(error, HttpException.class);
+        if (http != null && (http.statusCode() == 429 || http.statusCode() == 503)) {
+            Duration asked = retryAfter.recent(Duration.ofSeconds(30)).orElse(Duration.ZERO);
+            if (asked.compareTo(MAX_RETRY_AFTER) > 0) {
+                asked = MAX_RETRY_AFTER;
+            }
+            if (asked.compareTo(wait) > 0) {
+                log.info("The LLM server asked to wait {} (Retry-After)", human(asked));
+                wait = asked;
+            }
+        }
+        return wait;
+    }
+
     // ---------------------------------------------------------------- summary
 
     @Override
     public void summarize(SummaryRequest request, SummarySink sink, Cancellation cancellation) {
+        String system = PromptTemplates.summarizeSystem();
+        String user = PromptTemplates.summarizeUser(request);
         ChatRequest chat = ChatRequest.builder()
-                .messages(SystemMessage.from(PromptTemplates.summarizeSystem()),
-                        UserMessage.from(PromptTemplates.summarizeUser(request)))
+                .messages(SystemMessage.from(system), UserMessage.from(user))
                 .build();
         int faults = 0;
         while (!cancellation.isCancelled()) {
@@ -253,7 +369,7 @@ final class LangChainTranslationEngine implements TranslationEngine {
                 if (!soFar.isEmpty() && !cancellation.isCancelled()) {
                     sink.partial(soFar);
                 }
-            }, new Object(), cancellation);
+            }, new Object(), cancellation, system + user, sink::usage);
             if (cancellation.isCancelled()) {
                 return;
             }
@@ -269,10 +385,43 @@ final class LangChainTranslationEngine implements TranslationEngine {
                 throw failure(error);
             }
             faults++;
-            if (!sleep(backoff.multipliedBy(1L << (faults - 1)), cancellation)) {
+            if (!sleep(retryWait(error, faults), cancellation)) {
                 return;
             }
         }
+    }
+
+    @Override
+    public List<ProposedTerm> proposeTerms(SummaryRequest request, java.util.function.Consumer<CallUsage> usage,
+                                           Cancellation cancellation) {
+        String system = PromptTemplates.proposeTermsSystem();
+        String user = PromptTemplates.proposeTermsUser(request);
+        ChatRequest chat = ChatRequest.builder()
+                .messages(SystemMessage.from(system), UserMessage.from(user))
+                .build();
+        StringBuilder text = new StringBuilder();
+        Throwable error = stream(chat, text::append, new Object(), cancellation, system + user, usage::accept);
+        if (error != null) {
+            throw failure(error);
+        }
+        return ProposedTerm.parse(text.toString());
+    }
+
+    @Override
+    public String testConnection() {
+        String system = "You answer connection tests.";
+        String user = "Reply with the single word OK.";
+        ChatRequest chat = ChatRequest.builder()
+                .messages(SystemMessage.from(system), UserMessage.from(user))
+                .build();
+        StringBuilder text = new StringBuilder();
+        long start = System.nanoTime();
+        Throwable error = stream(chat, text::append, new Object(), new Cancellation(), system + user, u -> { });
+        if (error != null) {
+            throw failure(error);
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        return "Connected to " + baseUrl + " (" + info.label() + "): answered in " + ms + " ms.";
     }
 
     private static String cleanSummary(String text) {
@@ -289,8 +438,11 @@ final class LangChainTranslationEngine implements TranslationEngine {
      * Streams one chat call, feeding tokens to {@code consumer} under {@code lock}. Returns {@code null} when the stream
      * completed (or was cancelled), else the error. Ends the call when no token arrived for {@link #timeout}.
      */
-    private Throwable stream(ChatRequest chat, TokenConsumer consumer, Object lock, Cancellation cancellation) {
+    private Throwable stream(ChatRequest chat, TokenConsumer consumer, Object lock, Cancellation cancellation,
+                             String promptText, java.util.function.Consumer<CallUsage> usage) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicReference<dev.langchain4j.model.output.TokenUsage> reported = new AtomicReference<>();
+        StringBuilder received = new StringBuilder();
         AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         AtomicLong lastActivity = new AtomicLong(System.nanoTime());
         // Set once this call has given up (timeout, cancel): late callbacks are then ignored.
@@ -324,6 +476,7 @@ final class LangChainTranslationEngine implements TranslationEngine {
                     lastActivity.set(System.nanoTime());
                     synchronized (lock) {
                         if (!closed.get()) {
+                            received.append(partial.text());
                             consumer.accept(partial.text());
                         }
                     }
@@ -331,6 +484,9 @@ final class LangChainTranslationEngine implements TranslationEngine {
 
                 @Override
                 public void onCompleteResponse(ChatResponse response) {
+                    if (response != null) {
+                        reported.set(response.tokenUsage());
+                    }
                     done.complete(null);
                 }
 
@@ -368,6 +524,26 @@ final class LangChainTranslationEngine implements TranslationEngine {
                 closed.set(true);
             }
             unregister.run();
+            reportUsage(reported.get(), promptText, received, lock, usage);
+        }
+    }
+
+    /** Reports the provider's token counts, or our estimate where it gave none (also for failed calls). */
+    private static void reportUsage(dev.langchain4j.model.output.TokenUsage reported, String promptText,
+                                    StringBuilder received, Object lock, java.util.function.Consumer<CallUsage> usage) {
+        try {
+            if (reported != null && reported.inputTokenCount() != null && reported.inputTokenCount() > 0) {
+                usage.accept(new CallUsage(reported.inputTokenCount(),
+                        reported.outputTokenCount() == null ? 0 : reported.outputTokenCount(), false));
+                return;
+            }
+            String out;
+            synchronized (lock) {
+                out = received.toString();
+            }
+            usage.accept(new CallUsage(TokenEstimator.estimate(promptText) + 10, TokenEstimator.estimate(out), true));
+        } catch (RuntimeException e) {
+            log.warn("Could not record token usage", e);
         }
     }
 

@@ -17,17 +17,25 @@ import java.util.stream.Collectors;
 public final class PromptTemplates {
 
     /** The version of the translation prompts; stored with translations so that they can be redone when it changes. */
-    public static final String TRANSLATE_VERSION = "translate-v1";
+    public static final String TRANSLATE_VERSION = "translate-v2";
+    /** The version of the English-to-Chinese translation prompts. */
+    public static final String TRANSLATE_EN_ZH_VERSION = "translate-en-zh-v1";
     /** The version of the summary prompts. */
-    public static final String SUMMARIZE_VERSION = "summarize-v1";
+    public static final String SUMMARIZE_VERSION = "summarize-v2";
+    /** The version of the prompts that propose glossary terms. */
+    public static final String PROPOSE_TERMS_VERSION = "glossary-propose-v1";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final Pattern ENTITY = Pattern.compile("&(amp|lt|gt|quot|apos|#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));");
 
     private static final String TRANSLATE_SYSTEM = load(TRANSLATE_VERSION + ".system.txt");
     private static final String TRANSLATE_USER = load(TRANSLATE_VERSION + ".user.txt");
+    private static final String TRANSLATE_EN_ZH_SYSTEM = load(TRANSLATE_EN_ZH_VERSION + ".system.txt");
+    private static final String TRANSLATE_EN_ZH_USER = load(TRANSLATE_EN_ZH_VERSION + ".user.txt");
     private static final String SUMMARIZE_SYSTEM = load(SUMMARIZE_VERSION + ".system.txt");
     private static final String SUMMARIZE_USER = load(SUMMARIZE_VERSION + ".user.txt");
+    private static final String PROPOSE_SYSTEM = load(PROPOSE_TERMS_VERSION + ".system.txt");
+    private static final String PROPOSE_USER = load(PROPOSE_TERMS_VERSION + ".user.txt");
 
     private PromptTemplates() {
     }
@@ -36,13 +44,42 @@ public final class PromptTemplates {
         return TRANSLATE_SYSTEM;
     }
 
+    /** The system prompt for a direction. */
+    public static String translateSystem(Direction direction) {
+        return direction == Direction.EN_TO_ZH ? TRANSLATE_EN_ZH_SYSTEM : TRANSLATE_SYSTEM;
+    }
+
     /** The user message asking for {@code segments}, each as {@code <segment id="N">escaped text</segment>}. */
     public static String translateUser(ArticleContext context, List<Segment> segments) {
+        return translateUser(context, segments, Direction.ZH_TO_EN, List.of());
+    }
+
+    /**
+     * The user message asking for {@code segments} in a direction, with the glossary terms that occur in them
+     * (as {@code <glossary>} lines {@code 中文 = English (note)}).
+     */
+    public static String translateUser(ArticleContext context, List<Segment> segments, Direction direction,
+                                       List<GlossaryEntry> glossary) {
         String body = segments.stream()
                 .map(s -> "<segment id=\"" + s.id() + "\">" + escape(s.text()) + "</segment>")
                 .collect(Collectors.joining("\n"));
         String ids = segments.stream().map(s -> String.valueOf(s.id())).collect(Collectors.joining(", "));
-        return fill(TRANSLATE_USER, metadata(context, Map.of("segments", body, "ids", ids)));
+        String terms = glossary == null || glossary.isEmpty() ? "" : "<glossary>\n" + glossary.stream()
+                .map(t -> escape(t.chinese()) + " = " + escape(t.english())
+                        + (t.note() == null || t.note().isBlank() ? "" : " (" + escape(t.note().strip()) + ")"))
+                .collect(Collectors.joining("\n")) + "\n</glossary>\n";
+        String template = direction == Direction.EN_TO_ZH ? TRANSLATE_EN_ZH_USER : TRANSLATE_USER;
+        return fill(template, metadata(context, Map.of("segments", body, "ids", ids, "glossary", terms)));
+    }
+
+    /** The system prompt asking for glossary terms. */
+    public static String proposeTermsSystem() {
+        return PROPOSE_SYSTEM;
+    }
+
+    /** The user message asking for glossary terms of an article. */
+    public static String proposeTermsUser(SummaryRequest request) {
+        return fill(PROPOSE_USER, metadata(request.context(), Map.of("paragraphs", paragraphs(request))));
     }
 
     public static String summarizeSystem() {
@@ -51,11 +88,16 @@ public final class PromptTemplates {
 
     /** The user message asking for a summary of {@code request}, each paragraph as {@code <paragraph>…</paragraph>}. */
     public static String summarizeUser(SummaryRequest request) {
-        String body = request.paragraphs().stream()
+        String chinese = request.inChinese()
+                ? " Then a line \"中文摘要：\" followed by the same headline and points in simplified Chinese." : "";
+        return fill(SUMMARIZE_USER, metadata(request.context(), Map.of("paragraphs", paragraphs(request), "chinese", chinese)));
+    }
+
+    private static String paragraphs(SummaryRequest request) {
+        return request.paragraphs().stream()
                 .filter(p -> p != null && !p.isBlank())
                 .map(p -> "<paragraph>" + escape(p.strip()) + "</paragraph>")
                 .collect(Collectors.joining("\n"));
-        return fill(SUMMARIZE_USER, metadata(request.context(), Map.of("paragraphs", body)));
     }
 
     /** Escapes {@code &}, {@code <} and {@code >}. */

@@ -8,4 +8,8 @@ public interface SummarySink {
 
     /** The summary is done. */
     void completed(String text);
+
+    /** One LLM call ended (successfully or not) and used these tokens. */
+    default void usage(CallUsage usage) {
+    }
 }

@@ -25,4 +25,24 @@ public interface TranslationEngine {
      * @throws TranslationException when the provider cannot be used
      */
     void summarize(SummaryRequest request, SummarySink sink, Cancellation cancellation);
+
+    /**
+     * Asks for the proper names of an article (people, organisations, places) as glossary proposals. The offline
+     * engine has none.
+     *
+     * @throws TranslationException when the provider cannot be used
+     */
+    default java.util.List<ProposedTerm> proposeTerms(SummaryRequest request, java.util.function.Consumer<CallUsage> usage,
+                                                      Cancellation cancellation) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Makes one tiny call to check that the provider answers; returns a message for the user.
+     *
+     * @throws TranslationException with a clear message when it does not
+     */
+    default String testConnection() {
+        return "The offline engine needs no connection.";
+    }
 }

@@ -2,36 +2,96 @@ package app.duizhao.translation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Chooses the engine the settings name: the offline engine, or an LLM engine for an OpenAI-compatible server or
- * Ollama. The LLM engine is built once, at startup, and reused.
+ * Ollama. The settings start from {@code application.properties}, are overridden by what the settings page saved,
+ * and can be changed at runtime without a restart ({@link #update}); the engine is rebuilt only when they change.
  */
 @Component
 public class TranslationEngines {
 
     private static final Logger log = LoggerFactory.getLogger(TranslationEngines.class);
 
+    private record Current(EngineSettings settings, TranslationEngine engine) {
+    }
+
     private final OfflineTranslationEngine offline;
-    private final TranslationEngine current;
+    private final String apiKey;
+    private final EngineSettings defaults;
+    private final SettingsStore store;
+    private final AtomicReference<Current> current = new AtomicReference<>();
 
     /**
      * @throws IllegalArgumentException when the provider is not one of {@code offline}, {@code openai}, {@code ollama}
      */
     public TranslationEngines(OfflineTranslationEngine offline, LlmProperties properties) {
+        this(offline, properties, TranslationProperties.defaults(), null);
+    }
+
+    @Autowired
+    TranslationEngines(OfflineTranslationEngine offline, LlmProperties properties, TranslationProperties translation,
+                       SettingsStore store) {
         this.offline = offline;
-        this.current = forSettings(properties);
-        log.info("Translation engine: {} ({})", current.info().label(), properties);
+        this.apiKey = properties.hasApiKey() ? properties.apiKey() : null;
+        this.store = store;
+        ChatModels.checkProvider(properties.provider());
+        this.defaults = EngineSettings.of(properties, translation);
+        EngineSettings settings = store == null ? defaults : store.load(defaults);
+        current.set(new Current(settings, build(settings)));
+        log.info("Translation engine: {} ({}, concurrency {}, {} tokens per request)", current().info().label(),
+                settings.llm(apiKey), settings.concurrency(), settings.batchTokens());
     }
 
     /** The engine for the current settings. */
     public TranslationEngine current() {
-        return current;
+        return current.get().engine();
+    }
+
+    /** The current settings (without the key). */
+    public EngineSettings settings() {
+        return current.get().settings();
+    }
+
+    /** The settings of application.properties, before anything the settings page saved. */
+    public EngineSettings defaults() {
+        return defaults;
+    }
+
+    /** Whether an API key is set in the environment (the key itself is never shown). */
+    public boolean hasApiKey() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+
+    /** Switches to new settings at once and keeps them across restarts. Jobs already running finish as they were. */
+    public void update(EngineSettings settings) {
+        TranslationEngine engine = build(settings);
+        if (store != null) {
+            store.save(settings);
+        }
+        current.set(new Current(settings, engine));
+        log.info("Translation engine switched to {} ({})", engine.info().label(), settings.llm(apiKey));
+    }
+
+    /** Goes back to application.properties. */
+    public void reset() {
+        if (store != null) {
+            store.clear();
+        }
+        current.set(new Current(defaults, build(defaults)));
+    }
+
+    /** An engine for other settings (e.g. to test them before saving, or a run with another model). No network call. */
+    public TranslationEngine forSettings(EngineSettings settings) {
+        return build(settings);
     }
 
     /**
-     * Builds an engine for other settings (e.g. to test settings before saving them). Building makes no network call.
+     * Builds an engine for other LLM settings with the current request settings. Building makes no network call.
      *
      * @throws IllegalArgumentException when the provider is not one of {@code offline}, {@code openai}, {@code ollama}
      */
@@ -40,6 +100,13 @@ public class TranslationEngines {
         if (ChatModels.OFFLINE.equals(provider)) {
             return offline;
         }
-        return new LangChainTranslationEngine(properties);
+        return new LangChainTranslationEngine(properties, settings().translation());
+    }
+
+    private TranslationEngine build(EngineSettings settings) {
+        if (ChatModels.OFFLINE.equals(settings.provider())) {
+            return offline;
+        }
+        return new LangChainTranslationEngine(settings.llm(apiKey), settings.translation());
     }
 }

@@ -33,6 +33,10 @@ public final class TranslationJob {
     private volatile String message;
     private volatile String summarySoFar;
     private volatile boolean summarizing;
+    private final Map<Integer, List<GlossaryEntry>> glossaryMisses = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong promptTokens = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong completionTokens = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicInteger calls = new AtomicInteger();
 
     TranslationJob(long articleId, EngineInfo engine) {
         this.articleId = articleId;
@@ -57,6 +61,14 @@ public final class TranslationJob {
     /** Text of blocks still streaming, by position. */
     public Map<Integer, String> partials() { return Map.copyOf(partials); }
     public String summarySoFar() { return summarySoFar; }
+    /** Glossary terms whose rendering a block's translation lacks, by position. */
+    public Map<Integer, List<GlossaryEntry>> glossaryMisses() { return Map.copyOf(glossaryMisses); }
+    /** LLM calls this run made. */
+    public int calls() { return calls.get(); }
+    /** Prompt tokens this run used. */
+    public long promptTokens() { return promptTokens.get(); }
+    /** Completion tokens this run used. */
+    public long completionTokens() { return completionTokens.get(); }
 
     /** Follows this job; returns an action that stops following. */
     public Runnable addListener(TranslationListener listener) {
@@ -97,6 +109,14 @@ public final class TranslationJob {
     }
 
     void summaryStarted() { summarizing = true; }
+
+    void glossaryMissed(int position, List<GlossaryEntry> terms) { glossaryMisses.put(position, List.copyOf(terms)); }
+
+    void addUsage(CallUsage usage) {
+        calls.incrementAndGet();
+        promptTokens.addAndGet(usage.promptTokens());
+        completionTokens.addAndGet(usage.completionTokens());
+    }
 
     void summaryPartial(String text) {
         summarySoFar = text;

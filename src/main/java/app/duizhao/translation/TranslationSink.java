@@ -11,4 +11,8 @@ public interface TranslationSink {
 
     /** Segment {@code id} could not be translated; {@code message} is fit to show the user. */
     void failed(int id, String message);
+
+    /** One LLM call ended (successfully or not) and used these tokens. */
+    default void usage(CallUsage usage) {
+    }
 }

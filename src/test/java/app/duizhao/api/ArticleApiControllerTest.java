@@ -127,7 +127,8 @@ class ArticleApiControllerTest {
         assertError(postJson("[1, 2]"), 400, "must be an object");
         assertError(postJson("{}"), 400, "\"url\" or \"text\"");
         assertError(postJson("{\"text\": \"   \"}"), 400, "no text");
-        assertError(postJson("{\"url\": \"ftp://example.invalid/x\"}"), 400, "");
+        assertError(postJson("{\"url\": \"ftp://example.invalid/x\"}"), 422, "");
+        assertError(postJson("{\"url\": \"http://127.0.0.1:1/private\"}"), 422, "");
         assertError(postFile("picture.png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 1}), 415, "");
         assertError(postFile("big.md", "中".repeat(700_000).getBytes(StandardCharsets.UTF_8)), 413, "limit");
         assertError(postJson("{\"text\": \"" + "中".repeat(700_000) + "\"}"), 413, "limit");

@@ -84,11 +84,14 @@ class ImportServiceTest {
     }
 
     @Test
-    void aFileThatIsNotUtf8IsRefusedWithAClearMessage() {
-        long before = library.count();
+    void aGbkFileIsDecodedButBytesInNoKnownEncodingAreRefusedWithAClearMessage() {
         byte[] gbk = "---\ntitle: 测试\n---\n<p>这是用GBK编码保存的文章。</p>".getBytes(Charset.forName("GBK"));
+        ImportResult result = importer.importFile("gbk.md", gbk);
+        assertThat(library.snapshot(result.articleId()).orElseThrow().title()).isEqualTo("测试");
 
-        assertThatThrownBy(() -> importer.importFile("gbk.md", gbk))
+        long before = library.count();
+        byte[] garbage = {'-', '-', '-', '\n', (byte) 0x81, (byte) 0x7F, (byte) 0xFF, (byte) 0xFE, (byte) 0x80, '\n'};
+        assertThatThrownBy(() -> importer.importFile("bad.md", garbage))
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("not valid UTF-8");
         assertThat(library.count()).isEqualTo(before);

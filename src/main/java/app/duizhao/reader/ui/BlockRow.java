@@ -31,6 +31,11 @@ class BlockRow extends Div {
     private boolean offlineGloss;
     private BiConsumer<Integer, String> onCorrect = (position, text) -> { };
     private BiConsumer<Integer, String> onNote = (position, text) -> { };
+    // Translation engine: per-block re-translate/retry and a comparison of stored translations by model.
+    private final Button retranslate = new Button("Re-translate");
+    private java.util.function.IntConsumer onRetranslate = position -> { };
+    private java.util.function.IntFunction<java.util.List<app.duizhao.translation.StoredTranslation>> stored =
+            position -> java.util.List.of();
 
     BlockRow(SnapshotBlock block, String language, boolean editable) {
         this.block = block;
@@ -80,6 +85,19 @@ class BlockRow extends Div {
         this.onNote = onNote;
     }
 
+    void onRetranslate(java.util.function.IntConsumer onRetranslate) {
+        this.onRetranslate = onRetranslate;
+    }
+
+    void storedTranslations(java.util.function.IntFunction<java.util.List<app.duizhao.translation.StoredTranslation>> stored) {
+        this.stored = stored;
+    }
+
+    /** The per-block Re-translate (or Retry, after an error) button, for tests. */
+    Button retranslateButton() {
+        return retranslate;
+    }
+
     /** Shows English while it streams in (not yet stored). */
     void showStreaming(String text) {
         getElement().setAttribute("data-state", "streaming");
@@ -109,6 +127,7 @@ class BlockRow extends Div {
     void showError(String message) {
         error.setText(message == null ? "" : message);
         error.setVisible(message != null);
+        retranslate.setText(message != null ? "Retry" : "Re-translate");
         if (message != null) {
             getElement().setAttribute("data-state", "error");
         }
@@ -164,10 +183,30 @@ class BlockRow extends Div {
             onNote.accept(block.position(), text);
         }));
         addNote.addClassName("dz-add-note");
-        for (Button button : new Button[]{edit, addNote}) {
+        retranslate.addClassName("dz-retranslate");
+        retranslate.addClickListener(event -> onRetranslate.accept(block.position()));
+        for (Button button : new Button[]{edit, addNote, retranslate}) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(button);
         }
+        com.vaadin.flow.component.details.Details compare = new com.vaadin.flow.component.details.Details("Compare");
+        compare.addClassName("dz-compare");
+        compare.addOpenedChangeListener(event -> {
+            if (!event.isOpened()) {
+                return;
+            }
+            compare.removeAll();
+            java.util.List<app.duizhao.translation.StoredTranslation> all = stored.apply(block.position());
+            if (all.isEmpty()) {
+                compare.add(new Span("No stored translations yet."));
+            }
+            for (app.duizhao.translation.StoredTranslation t : all) {
+                Div item = new Div(new Span(t.label() + ": "), new Span(t.text()));
+                item.addClassName("dz-compare-item");
+                compare.add(item);
+            }
+        });
+        actions.add(compare);
         return actions;
     }
 

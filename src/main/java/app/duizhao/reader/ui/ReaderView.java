@@ -63,6 +63,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private final Button cancel = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
+    private final Span cost = new Span();
     private final Div summary = new Div();
     private final Span summaryLabel = new Span();
     private final Div summaryText = new Div();
@@ -105,6 +106,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private void build() {
         EngineInfo engine = translation.engineInfo();
         add(new ArticleHeader(article), toolbar(engine), summarySection());
+        add(new app.duizhao.importing.ui.ReaderImportTools(article)); // script toggle, cleaning audit
         if (engine.kind() == OutputKind.OFFLINE || article.isOfflineGloss()) {
             Paragraph notice = new Paragraph("Offline mode: no LLM is configured, so the right-hand column shows a "
                     + "word-by-word dictionary gloss from CC-CEDICT and the summary lists key sentences chosen by "
@@ -123,6 +125,8 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
             BlockRow row = new BlockRow(block, article.language(), true);
             row.onCorrect((position, text) -> annotations.correctEnglish(article.articleId(), position, text));
             row.onNote((position, text) -> annotations.setNote(article.articleId(), position, text));
+            row.onRetranslate(position -> follow(translation.retranslateBlock(article.articleId(), position)));
+            row.storedTranslations(position -> translation.storedTranslations(article.articleId(), position));
             rows.put(block.position(), row);
             table.add(row);
         }
@@ -165,7 +169,10 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         versions.setId("versions");
         refreshVersions();
 
-        Div translateGroup = new Div(translate, cancel, progress, status, engineLabel);
+        cost.setId("translation-cost");
+        cost.addClassName("dz-hint");
+        refreshCost();
+        Div translateGroup = new Div(translate, cancel, progress, status, engineLabel, cost);
         translateGroup.addClassName("dz-toolbar-group");
         Div saveGroup = new Div(versionMessage, save, export);
         saveGroup.addClassName("dz-toolbar-group");
@@ -315,8 +322,21 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
             }
         }
         showSummary(article.summary(), article.isOfflineSummary());
+        refreshCost();
         refreshTranslateButton(job);
         stopFollowing();
+    }
+
+    /** One line: tokens and estimated cost of this article's LLM calls, per model. */
+    private void refreshCost() {
+        List<app.duizhao.translation.ModelUsage> used = translation.usage(article.articleId());
+        cost.setText(used.isEmpty() ? "" : used.stream().map(u -> u.model() + ": " + (u.promptTokens() + u.completionTokens())
+                + " tokens" + (u.estimated() ? " (est.)" : "") + String.format(Locale.ROOT, ", $%.4f", u.cost()))
+                .collect(java.util.stream.Collectors.joining(" · ", "Cost: ", "")));
+    }
+
+    String costText() {
+        return cost.getText();
     }
 
     private void refreshTranslateButton(TranslationJob lastJob) {

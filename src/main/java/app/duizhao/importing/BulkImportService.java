@@ -1,0 +1,443 @@
+package app.duizhao.importing;
+
+import app.duizhao.importing.BulkImportJob.EntryResult;
+import app.duizhao.importing.BulkImportJob.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Bulk import in the background: a {@code .zip} of posts, several uploaded files, or a server-side folder (only below
+ * {@code duizhao.import.folder-roots}). Each file goes through {@link ImportService#importFile}; a bad file is
+ * skipped and reported with its reason, and the job goes on. Duplicates (same source link or same cleaned text) are
+ * reported, not stored, so re-importing an archive changes nothing.
+ *
+ * <p>Archives are read defensively: entry names with {@code ..} segments or absolute paths are refused (nothing is
+ * ever written to disk, but such an archive is hostile), archives inside archives are not opened, and the entry count,
+ * the total uncompressed size and each entry's compression ratio are capped ({@code duizhao.import.archive.*}) —
+ * counted on the bytes actually inflated, not on the sizes the archive claims.
+ */
+@Service
+public class BulkImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkImportService.class);
+    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
+    private static final int RATIO_CHECK_FROM = 64 * 1024;
+    private static final int MAX_DEPTH = 32;
+    private static final int MAX_PICKER_FOLDERS = 500;
+
+    private final ImportService importer;
+    private final ImportProperties properties;
+    private final List<BulkImportJob> recent = Collections.synchronizedList(new ArrayList<>());
+
+    public BulkImportService(ImportService importer, ImportProperties properties) {
+        this.importer = importer;
+        this.properties = properties;
+    }
+
+    /** A file uploaded for bulk import, waiting in a temporary file. */
+    public record UploadedFile(String name, Path file) {
+    }
+
+    /**
+     * Imports uploaded files — posts and {@code .zip} archives of posts — in the background; the temporary files
+     * are deleted when the job ends.
+     */
+    public BulkImportJob importUploads(List<UploadedFile> files) {
+        List<UploadedFile> copy = List.copyOf(files);
+        String label = copy.size() == 1 ? copy.getFirst().name() : copy.size() + " files";
+        return start(label, job -> {
+            try {
+                job.setTotal(copy.size());
+                for (UploadedFile file : copy) {
+                    if (job.isCancelRequested()) {
+                        return;
+                    }
+                    importOne(job, file.name(), file.file());
+                }
+            } finally {
+                for (UploadedFile file : copy) {
+                    deleteQuietly(file.file());
+                }
+            }
+        });
+    }
+
+    /** Imports every post in a {@code .zip} archive file (left in place), in the background. */
+    public BulkImportJob importArchive(String name, Path zip) {
+        return start(name, job -> {
+            job.setTotal(1);
+            importOne(job, name, zip);
+        });
+    }
+
+    /**
+     * Imports every post in a server-side folder and its subfolders, in the background.
+     *
+     * @throws ImportException when the folder is not below one of {@code duizhao.import.folder-roots}
+     */
+    public BulkImportJob importFolder(String folder) {
+        Path root = allowedFolder(folder);
+        return start(root.toString(), job -> {
+            List<Path> files = listFiles(root, job);
+            job.setTotal(files.size());
+            for (Path file : files) {
+                if (job.isCancelRequested()) {
+                    return;
+                }
+                importOne(job, root.relativize(file).toString().replace('\\', '/'), file);
+            }
+        });
+    }
+
+    /** The folders bulk import may read ({@code duizhao.import.folder-roots}) that exist. */
+    public List<String> folderRoots() {
+        List<String> roots = new ArrayList<>();
+        for (String root : properties.folderRoots()) {
+            try {
+                Path real = Path.of(root).toRealPath();
+                if (Files.isDirectory(real)) {
+                    roots.add(real.toString());
+                }
+            } catch (IOException | RuntimeException e) {
+                // A configured root that does not exist is simply not offered.
+            }
+        }
+        return roots;
+    }
+
+    /** The roots and the folders below them (three levels, at most 500), for the folder picker. */
+    public List<String> folderChoices() {
+        List<String> choices = new ArrayList<>();
+        for (String root : folderRoots()) {
+            try (var walk = Files.walk(Path.of(root), 3)) {
+                walk.filter(path -> Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))
+                        .filter(path -> path.getFileName() == null || !path.getFileName().toString().startsWith("."))
+                        .limit(MAX_PICKER_FOLDERS - choices.size())
+                        .forEach(path -> choices.add(path.toString()));
+            } catch (IOException | UncheckedIOException e) {
+                log.warn("Could not list {}", root, e);
+            }
+            if (choices.size() >= MAX_PICKER_FOLDERS) {
+                break;
+            }
+        }
+        return choices;
+    }
+
+    /** The most recent job, to show again when the import page is reopened. */
+    public Optional<BulkImportJob> latest() {
+        synchronized (recent) {
+            return recent.isEmpty() ? Optional.empty() : Optional.of(recent.getLast());
+        }
+    }
+
+    private Path allowedFolder(String folder) {
+        if (folder == null || folder.isBlank()) {
+            throw new ImportException("Choose a folder to import.");
+        }
+        Path real;
+        try {
+            real = Path.of(folder.strip()).toRealPath();
+        } catch (IOException | RuntimeException e) {
+            throw new ImportException("The folder \"" + folder + "\" does not exist.");
+        }
+        for (String root : folderRoots()) {
+            if (real.startsWith(Path.of(root)) && Files.isDirectory(real)) {
+                return real;
+            }
+        }
+        throw new ImportException(ImportException.Kind.REFUSED_URL, "Duizhao may only import folders below "
+                + (properties.folderRoots().isEmpty() ? "the folders set in duizhao.import.folder-roots (none is set)"
+                : String.join(", ", properties.folderRoots())) + ".");
+    }
+
+    private interface Work {
+        void run(BulkImportJob job) throws Exception;
+    }
+
+    private BulkImportJob start(String label, Work work) {
+        BulkImportJob job = new BulkImportJob(label);
+        synchronized (recent) {
+            recent.add(job);
+            while (recent.size() > 5) {
+                recent.removeFirst();
+            }
+        }
+        Thread.ofVirtual().name("bulk-import").start(() -> {
+            try {
+                work.run(job);
+                job.finish(job.isCancelRequested() ? BulkImportJob.Status.CANCELLED : BulkImportJob.Status.DONE, null);
+            } catch (ArchiveLimit limit) {
+                job.finish(BulkImportJob.Status.DONE, limit.getMessage());
+            } catch (Exception | StackOverflowError e) {
+                log.warn("Bulk import of {} failed", label, e);
+                job.finish(BulkImportJob.Status.FAILED, "The import stopped: " + e.getMessage());
+            }
+        });
+        return job;
+    }
+
+    /** A limit that ends the reading of an archive (entry count, total size); what was read so far stays. */
+    private static final class ArchiveLimit extends RuntimeException {
+        ArchiveLimit(String message) {
+            super(message);
+        }
+    }
+
+    private void importOne(BulkImportJob job, String name, Path file) {
+        if (ImportService.extensionOf(name).equals("zip")) {
+            importZip(job, name, file);
+            return;
+        }
+        try {
+            long size = Files.size(file);
+            if (size > properties.maxBytes()) {
+                job.record(new EntryResult(name, Outcome.SKIPPED, "Too large: " + ImportService.megabytes(size)
+                        + "; the limit is " + ImportService.megabytes(properties.maxBytes()) + ".", null));
+                return;
+            }
+            importBytes(job, name, Files.readAllBytes(file));
+        } catch (IOException e) {
+            job.record(new EntryResult(name, Outcome.SKIPPED, "Could not read the file: " + e.getMessage(), null));
+        }
+    }
+
+    private void importBytes(BulkImportJob job, String name, byte[] bytes) {
+        try {
+            ImportResult result = importer.importFile(name, bytes);
+            job.record(result.duplicate()
+                    ? new EntryResult(name, Outcome.DUPLICATE, "Already in the library: " + result.title(),
+                    result.articleId())
+                    : new EntryResult(name, Outcome.IMPORTED, null, result.articleId()));
+        } catch (ImportException e) {
+            job.record(new EntryResult(name, Outcome.SKIPPED, e.getMessage(), null));
+        } catch (RuntimeException e) {
+            log.warn("Importing {} failed unexpectedly", name, e);
+            job.record(new EntryResult(name, Outcome.SKIPPED, "Could not be imported: " + e.getMessage(), null));
+        }
+    }
+
+    private void importZip(BulkImportJob job, String archiveName, Path file) {
+        ZipFile zip = openZip(file);
+        if (zip == null) {
+            job.record(new EntryResult(archiveName, Outcome.SKIPPED, "Not a valid .zip archive.", null));
+            return;
+        }
+        ImportProperties.Archive limits = properties.archive();
+        try (zip) {
+            List<ZipEntry> entries = new ArrayList<>();
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
+                if (entry.isDirectory() || isSystemFile(entry.getName())) {
+                    continue;
+                }
+                if (entries.size() >= limits.maxEntries()) {
+                    job.setTotal(Math.max(job.total(), 0) + entries.size() - 1);
+                    job.record(new EntryResult(archiveName, Outcome.SKIPPED, "The archive holds more than "
+                            + limits.maxEntries() + " files; none of it was read.", null));
+                    return;
+                }
+                entries.add(entry);
+            }
+            // The archive counted as one file so far; now its entries are the files.
+            job.setTotal(Math.max(job.total(), 1) - 1 + entries.size());
+            long inflated = 0;
+            for (ZipEntry entry : entries) {
+                if (job.isCancelRequested()) {
+                    return;
+                }
+                String name = archiveName + "/" + entry.getName();
+                String problem = nameProblem(entry.getName());
+                if (problem != null) {
+                    job.record(new EntryResult(name, Outcome.SKIPPED, problem, null));
+                    continue;
+                }
+                String extension = ImportService.extensionOf(entry.getName());
+                if (ImportService.ARCHIVE_EXTENSIONS.contains(extension)) {
+                    job.record(new EntryResult(name, Outcome.SKIPPED, "An archive inside an archive is not "
+                            + "opened; unpack it and import it on its own.", null));
+                    continue;
+                }
+                if (!ImportService.ACCEPTED_EXTENSIONS.contains(extension)) {
+                    job.record(new EntryResult(name, Outcome.SKIPPED, "Not a post: Duizhao imports .md, .html "
+                            + "and .txt files.", null));
+                    continue;
+                }
+                if (entry.getSize() > properties.maxBytes()) {
+                    job.record(new EntryResult(name, Outcome.SKIPPED, "Too large: "
+                            + ImportService.megabytes(entry.getSize()) + "; the limit is "
+                            + ImportService.megabytes(properties.maxBytes()) + ".", null));
+                    continue;
+                }
+                byte[] bytes;
+                try {
+                    bytes = readEntry(zip, entry, limits.maxTotalBytes() - inflated);
+                } catch (EntryRefused refused) {
+                    job.record(new EntryResult(name, Outcome.SKIPPED, refused.getMessage(), null));
+                    if (refused.stopsArchive) {
+                        throw new ArchiveLimit("Stopped reading " + archiveName + ": " + refused.getMessage());
+                    }
+                    continue;
+                } catch (IOException | RuntimeException e) {
+                    job.record(new EntryResult(name, Outcome.SKIPPED, "Could not be unpacked: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null));
+                    continue;
+                }
+                inflated += bytes.length;
+                importBytes(job, name, bytes);
+            }
+        } catch (IOException e) {
+            job.record(new EntryResult(archiveName, Outcome.SKIPPED, "Could not read the archive: " + e.getMessage(),
+                    null));
+        }
+    }
+
+    private static final class EntryRefused extends Exception {
+        final boolean stopsArchive;
+
+        EntryRefused(String message, boolean stopsArchive) {
+            super(message);
+            this.stopsArchive = stopsArchive;
+        }
+    }
+
+    /** Inflates one entry, counting real bytes against the per-file limit, the total budget and the ratio. */
+    private byte[] readEntry(ZipFile zip, ZipEntry entry, long budget) throws IOException, EntryRefused {
+        long max = properties.maxBytes();
+        long compressed = entry.getCompressedSize();
+        int ratio = properties.archive().maxRatio();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16384];
+        try (InputStream in = zip.getInputStream(entry)) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                long size = (long) out.size() + n;
+                if (size > budget) {
+                    throw new EntryRefused("The archive unpacks to more than "
+                            + ImportService.megabytes(properties.archive().maxTotalBytes())
+                            + " in all (a zip bomb?); the rest was not read.", true);
+                }
+                if (size > max) {
+                    throw new EntryRefused("Too large: more than " + ImportService.megabytes(max)
+                            + " once unpacked.", false);
+                }
+                if (size > RATIO_CHECK_FROM && compressed >= 0 && size > Math.max(1, compressed) * ratio) {
+                    throw new EntryRefused("Compressed more than " + ratio + " to 1, like a zip bomb: not read.",
+                            false);
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Why an entry name is refused (path traversal, absolute path), or {@code null} when it is fine. */
+    static String nameProblem(String entryName) {
+        String n = entryName.replace('\\', '/');
+        if (n.startsWith("/") || DRIVE.matcher(n).matches()) {
+            return "Unsafe name (an absolute path): not read.";
+        }
+        for (String segment : n.split("/")) {
+            if (segment.equals("..")) {
+                return "Unsafe name (it climbs out of the archive with \"..\"): not read.";
+            }
+        }
+        if (n.indexOf('\0') >= 0) {
+            return "Unsafe name (it holds a NUL character): not read.";
+        }
+        return null;
+    }
+
+    private static boolean isSystemFile(String entryName) {
+        String n = entryName.replace('\\', '/');
+        String base = n.substring(n.lastIndexOf('/') + 1);
+        return n.startsWith("__MACOSX/") || base.startsWith("._") || base.equals(".DS_Store")
+                || base.equals("Thumbs.db");
+    }
+
+    /** Opens a zip with UTF-8 entry names, falling back to GB18030 (Chinese Windows zips). */
+    private static ZipFile openZip(Path file) {
+        for (var charset : List.of(StandardCharsets.UTF_8, TextDecoder.GB18030)) {
+            try {
+                ZipFile zip = new ZipFile(file.toFile(), charset);
+                try {
+                    Enumeration<? extends ZipEntry> entries = zip.entries();
+                    while (entries.hasMoreElements()) {
+                        entries.nextElement(); // decodes every name now, so a wrong charset fails here
+                    }
+                    return zip;
+                } catch (IllegalArgumentException wrongCharset) {
+                    zip.close();
+                }
+            } catch (ZipException | IllegalArgumentException e) {
+                // not this charset, or not a zip
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private List<Path> listFiles(Path root, BulkImportJob job) throws IOException {
+        List<Path> files = new ArrayList<>();
+        int max = properties.archive().maxEntries();
+        Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (job.isCancelRequested()) {
+                    return FileVisitResult.TERMINATE;
+                }
+                return !dir.equals(root) && dir.getFileName().toString().startsWith(".")
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
+                    files.add(file);
+                }
+                return files.size() >= max ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        return files;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("Could not delete {}", file, e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package app.duizhao.translation;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Keeps the settings page's engine settings in the {@code app_setting} table, so they survive restarts. */
+@Component
+class SettingsStore {
+
+    private static final String PREFIX = "engine.";
+
+    private final JdbcClient jdbc;
+
+    SettingsStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The stored settings over {@code defaults}; the defaults where nothing (or something unreadable) is stored. */
+    @Transactional(readOnly = true)
+    EngineSettings load(EngineSettings defaults) {
+        Map<String, String> v = new HashMap<>();
+        jdbc.sql("select name, setting_value from app_setting where name like 'engine.%'")
+                .query((rs, n) -> v.put(rs.getString(1).substring(PREFIX.length()), rs.getString(2))).list();
+        if (v.isEmpty()) {
+            return defaults;
+        }
+        try {
+            return new EngineSettings(v.getOrDefault("provider", defaults.provider()),
+                    v.containsKey("baseUrl") ? v.get("baseUrl") : defaults.baseUrl(),
+                    v.containsKey("model") ? v.get("model") : defaults.model(),
+                    v.containsKey("timeout") ? Duration.parse(v.get("timeout")) : defaults.timeout(),
+                    v.containsKey("maxRetries") ? Integer.parseInt(v.get("maxRetries")) : defaults.maxRetries(),
+                    v.containsKey("concurrency") ? Integer.parseInt(v.get("concurrency")) : defaults.concurrency(),
+                    v.containsKey("batchTokens") ? Integer.parseInt(v.get("batchTokens")) : defaults.batchTokens(),
+                    v.containsKey("summaryInChinese") ? Boolean.parseBoolean(v.get("summaryInChinese")) : defaults.summaryInChinese());
+        } catch (RuntimeException unreadable) {
+            return defaults;
+        }
+    }
+
+    @Transactional
+    void save(EngineSettings s) {
+        put("provider", s.provider());
+        put("baseUrl", s.baseUrl());
+        put("model", s.model());
+        put("timeout", s.timeout().toString());
+        put("maxRetries", String.valueOf(s.maxRetries()));
+        put("concurrency", String.valueOf(s.concurrency()));
+        put("batchTokens", String.valueOf(s.batchTokens()));
+        put("summaryInChinese", String.valueOf(s.summaryInChinese()));
+    }
+
+    /** Forgets the stored settings: application.properties applies again. */
+    @Transactional
+    void clear() {
+        jdbc.sql("delete from app_setting where name like 'engine.%'").update();
+    }
+
+    private void put(String name, String value) {
+        jdbc.sql("merge into app_setting (name, setting_value) key (name) values (?, ?)")
+                .params(PREFIX + name, value).update();
+    }
+}
