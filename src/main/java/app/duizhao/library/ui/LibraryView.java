@@ -1,6 +1,9 @@
 package app.duizhao.library.ui;
 
+import app.duizhao.annotation.AnnotationService;
 import app.duizhao.base.ui.MainLayout;
+import app.duizhao.export.ExportService;
+import app.duizhao.export.ui.SelectionExport;
 import app.duizhao.importing.ImportException;
 import app.duizhao.importing.ImportResult;
 import app.duizhao.importing.ImportService;
@@ -40,7 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -57,9 +62,14 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LibraryService library;
     private final ImportService importer;
+    private static final int SELECTION_LIMIT = 300;
+
     private final Div importMessage = new Div();
     private final TextArea paste = new TextArea("Or paste Chinese text");
     private final Grid<ArticleSummary> grid = new Grid<>(ArticleSummary.class, false);
+    private final AnnotationService annotations;
+    private final SelectionExport selectionExport;
+    private Map<Long, List<String>> tags = Map.of();
     private final Paragraph empty = new Paragraph("No articles yet. Upload a post or paste a Chinese article above.");
     private final TextField search = new TextField("Search");
     private final ComboBox<String> source = new ComboBox<>("Source");
@@ -69,9 +79,12 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
     private final DatePicker to = new DatePicker("to");
     private final Paragraph matches = new Paragraph();
 
-    public LibraryView(LibraryService library, ImportService importer) {
+    public LibraryView(LibraryService library, ImportService importer, AnnotationService annotations,
+                       ExportService exports) {
         this.library = library;
         this.importer = importer;
+        this.annotations = annotations;
+        this.selectionExport = new SelectionExport(exports);
         addClassName("dz-library");
         status.setLabel("Translation");
         setPadding(false);
@@ -176,6 +189,8 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
                         + (article.state() == ArticleSummary.TranslationState.PARTLY_TRANSLATED
                         ? " (" + article.translatedBlocks() + "/" + article.translatableBlocks() + ")" : ""))
                 .setHeader("Translation").setFlexGrow(1).setKey("status");
+        grid.addColumn(article -> String.join(", ", tags.getOrDefault(article.id(), List.of())))
+                .setHeader("Tags").setFlexGrow(1).setKey("tags");
         grid.setPageSize(50);
         grid.setHeight("70vh");
         grid.setMultiSort(false);
@@ -183,7 +198,7 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         grid.setItems(this::fetch, query -> (int) Math.min(Integer.MAX_VALUE, library.count(filters())));
         grid.addItemClickListener(event -> UI.getCurrent().navigate(ReaderView.class, event.getItem().id()));
         empty.addClassName("dz-hint");
-        section.add(new H2("Articles"), filterBar(), matches, empty, grid);
+        section.add(new H2("Articles"), filterBar(), matches, empty, grid, selectionExport);
         return section;
     }
 
@@ -252,6 +267,9 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
     private void refreshRows() {
         long all = library.count(LibraryQuery.all(0));
         long matching = library.count(filters());
+        tags = annotations.allTags();
+        // The export picks among the articles the filters show (the first few hundred), not the whole library.
+        selectionExport.setArticles(library.search(filters().withPage(0, SELECTION_LIMIT)).rows());
         grid.getDataProvider().refreshAll();
         grid.setVisible(all > 0);
         empty.setVisible(all == 0);

@@ -171,14 +171,14 @@ class BlockRow extends Div {
     private Div actions() {
         Div actions = new Div();
         actions.addClassName("dz-row-actions");
-        Button edit = new Button("Edit English", event -> openEditor(
+        Button edit = new Button("Edit English", event -> openEditor("english",
                 correctedEnglish != null ? correctedEnglish : machineEnglish, "Your English for this paragraph",
                 text -> {
                     correctedEnglish = text == null || text.isBlank() ? null : text.strip();
                     onCorrect.accept(block.position(), text);
                 }));
         edit.addClassName("dz-edit");
-        Button addNote = new Button("Note", event -> openEditor(noteText, "Note on this paragraph", text -> {
+        Button addNote = new Button("Note", event -> openEditor("note", noteText, "Note on this paragraph", text -> {
             noteText = text == null || text.isBlank() ? null : text.strip();
             onNote.accept(block.position(), text);
         }));
@@ -210,9 +210,10 @@ class BlockRow extends Div {
         return actions;
     }
 
-    private void openEditor(String initial, String label, java.util.function.Consumer<String> save) {
+    private void openEditor(String field, String initial, String label, java.util.function.Consumer<String> save) {
         editor.removeAll();
         TextArea area = new TextArea(label);
+        area.getElement().setAttribute("data-field", field); // the annotation layer autosaves it as a draft
         area.setWidthFull();
         area.setValue(initial == null ? "" : initial);
         area.addClassName("dz-editor-text");

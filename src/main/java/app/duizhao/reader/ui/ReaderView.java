@@ -2,9 +2,12 @@ package app.duizhao.reader.ui;
 
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.VersionInfo;
+import app.duizhao.annotation.ui.AnnotationLayer;
+import app.duizhao.annotation.ui.HistoryView;
+import app.duizhao.annotation.ui.TagsEditor;
 import app.duizhao.base.ui.MainLayout;
-import app.duizhao.export.ExportFile;
 import app.duizhao.export.ExportService;
+import app.duizhao.export.ui.ExportMenu;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import app.duizhao.library.LibraryService;
@@ -20,7 +23,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -34,10 +36,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 
-import java.io.ByteArrayInputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +104,9 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
 
     private void build() {
         EngineInfo engine = translation.engineInfo();
-        add(new ArticleHeader(article), toolbar(engine), summarySection());
+        AnnotationLayer annotationLayer = AnnotationLayer.editable(annotations, article.articleId());
+        add(new ArticleHeader(article), new TagsEditor(annotations, article.articleId()), toolbar(engine),
+                summarySection(), annotationLayer);
         add(new app.duizhao.importing.ui.ReaderImportTools(article)); // script toggle, cleaning audit
         if (engine.kind() == OutputKind.OFFLINE || article.isOfflineGloss()) {
             Paragraph notice = new Paragraph("Offline mode: no LLM is configured, so the right-hand column shows a "
@@ -123,8 +124,8 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         table.add(heading);
         for (SnapshotBlock block : article.blocks()) {
             BlockRow row = new BlockRow(block, article.language(), true);
-            row.onCorrect((position, text) -> annotations.correctEnglish(article.articleId(), position, text));
-            row.onNote((position, text) -> annotations.setNote(article.articleId(), position, text));
+            row.onCorrect(annotationLayer::correctEnglish);
+            row.onNote(annotationLayer::setNote);
             row.onRetranslate(position -> follow(translation.retranslateBlock(article.articleId(), position)));
             row.storedTranslations(position -> translation.storedTranslations(article.articleId(), position));
             rows.put(block.position(), row);
@@ -158,13 +159,9 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         Button save = new Button("Save version", event -> saveVersion());
         save.setId("save-version");
 
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(request -> {
-            ExportFile file = exports.markdown(article.articleId(), null);
-            return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
-                    file.contentType(), file.content().length);
-        }), "Export Markdown");
-        export.setId("export-markdown");
-        export.addClassName("dz-export");
+        ExportMenu export = new ExportMenu(exports, article.articleId(), null);
+        RouterLink history = new RouterLink("History", HistoryView.class, HistoryView.parameters(article.articleId()));
+        history.setId("history");
 
         versions.setId("versions");
         refreshVersions();
@@ -174,7 +171,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         refreshCost();
         Div translateGroup = new Div(translate, cancel, progress, status, engineLabel, cost);
         translateGroup.addClassName("dz-toolbar-group");
-        Div saveGroup = new Div(versionMessage, save, export);
+        Div saveGroup = new Div(versionMessage, save, history, export);
         saveGroup.addClassName("dz-toolbar-group");
         toolbar.add(translateGroup, saveGroup, versions);
         return toolbar;
