@@ -27,9 +27,11 @@ public class CleaningAuditService {
     private static final int SHIFT = 1_000_000;
 
     private final JdbcTemplate jdbc;
+    private final app.duizhao.library.LibraryService library;
 
-    public CleaningAuditService(JdbcTemplate jdbc) {
+    public CleaningAuditService(JdbcTemplate jdbc, app.duizhao.library.LibraryService library) {
         this.jdbc = jdbc;
+        this.library = library;
     }
 
     /**
@@ -100,6 +102,14 @@ public class CleaningAuditService {
                 articleId, position, position, removedPosition == null ? -1 : removedPosition);
         // Bump the optimistic lock so an editor holding the old block list reloads instead of overwriting.
         jdbc.update("update article set lock_version = lock_version + 1 where id = ?", articleId);
+        // The restore writes with plain SQL, which the search index's entity listeners do not see.
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        library.reindex(articleId);
+                    }
+                });
         return position;
     }
 
