@@ -90,11 +90,24 @@ class AnnotationBrowserTest {
         @SuppressWarnings("unchecked")
         Map<String, Number> box = (Map<String, Number>) zh.evaluate("""
                 cell => {
-                  const text = cell.firstChild.nodeType === 3 ? cell.firstChild
-                      : document.createTreeWalker(cell, NodeFilter.SHOW_TEXT).nextNode();
+                  // The cell may be one text node or word spans: find characters 6 and 8 across text nodes,
+                  // skipping pinyin (<rt>).
+                  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT,
+                      { acceptNode: n => n.parentElement.closest('rt') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT });
+                  // A start offset belongs to the node it begins; an end offset to the node it closes.
+                  const at = (offset, isEnd) => {
+                    let seen = 0, node;
+                    while ((node = walker.nextNode())) {
+                      if (isEnd ? seen + node.length >= offset : seen + node.length > offset) return [node, offset - seen];
+                      seen += node.length;
+                    }
+                  };
+                  const start = at(6, false);
+                  walker.currentNode = cell;
+                  const end = at(8, true);
                   const range = document.createRange();
-                  range.setStart(text, 6);
-                  range.setEnd(text, 8);
+                  range.setStart(start[0], start[1]);
+                  range.setEnd(end[0], end[1]);
                   const r = range.getClientRects()[0];
                   return { left: r.left, right: r.right, y: r.top + r.height / 2 };
                 }""");

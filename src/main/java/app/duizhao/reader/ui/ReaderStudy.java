@@ -139,8 +139,10 @@ public class ReaderStudy extends Div {
         table.addClassName("dz-study-rows");
         applyPreferences();
         refreshProfile();
+        // A click that ends a text selection is a highlight, not a lookup: leave it to the annotation layer.
         table.getElement().addEventListener("click", this::clicked)
-                .addEventData(WORD_INDEX).addEventData(ROW_INDEX);
+                .addEventData(WORD_INDEX).addEventData(ROW_INDEX)
+                .setFilter("!window.getSelection() || window.getSelection().isCollapsed");
         int position = Math.min(study.readingPosition(article.articleId()), Math.max(0, article.blocks().size() - 1));
         if (position > 0) {
             select(position, false);
