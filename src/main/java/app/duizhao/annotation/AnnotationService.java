@@ -2,7 +2,7 @@ package app.duizhao.annotation;
 
 import app.duizhao.library.Article;
 import app.duizhao.library.ArticleBlock;
-import app.duizhao.library.ArticleRepository;
+import app.duizhao.library.ArticleAccess;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.LibraryService;
 import org.springframework.stereotype.Service;
@@ -20,12 +20,12 @@ import java.util.Optional;
 @Service
 public class AnnotationService {
 
-    private final ArticleRepository articles;
+    private final ArticleAccess access;
     private final VersionRepository versions;
     private final Clock clock = Clock.systemUTC();
 
-    AnnotationService(ArticleRepository articles, VersionRepository versions) {
-        this.articles = articles;
+    AnnotationService(ArticleAccess access, VersionRepository versions) {
+        this.access = access;
         this.versions = versions;
     }
 
@@ -65,13 +65,16 @@ public class AnnotationService {
     /** The saved versions of an article, newest first. */
     @Transactional(readOnly = true)
     public List<VersionInfo> versions(long articleId) {
+        if (!access.exists(articleId)) {
+            return List.of();
+        }
         return versions.findByArticleIdOrderByNumberDesc(articleId).stream().map(AnnotationService::info).toList();
     }
 
     /** A saved version, read-only, or empty when there is none with that number. */
     @Transactional(readOnly = true)
     public Optional<ArticleSnapshot> version(long articleId, int number) {
-        Optional<Article> article = articles.findById(articleId);
+        Optional<Article> article = access.find(articleId);
         if (article.isEmpty()) {
             return Optional.empty();
         }
@@ -97,7 +100,7 @@ public class AnnotationService {
     }
 
     private Article article(long articleId) {
-        return articles.findById(articleId).orElseThrow(() -> new NoSuchElementException("No article " + articleId));
+        return access.require(articleId);
     }
 
     private ArticleBlock block(long articleId, int position) {

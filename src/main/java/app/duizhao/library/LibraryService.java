@@ -13,33 +13,36 @@ import java.util.Optional;
 public class LibraryService {
 
     private final ArticleRepository articles;
+    private final ArticleAccess access;
 
-    public LibraryService(ArticleRepository articles) {
+    public LibraryService(ArticleRepository articles, ArticleAccess access) {
         this.articles = articles;
+        this.access = access;
     }
 
-    /** Every stored article, newest import first. */
+    /** Every article of the current user, newest import first. */
     public List<ArticleSummary> list() {
-        return articles.listSummaries();
+        return articles.listSummaries(access.ownerId());
     }
 
-    /** The current state of an article, or empty when there is no such article. */
+    /** The current state of an article, or empty when the current user has no such article. */
     public Optional<ArticleSnapshot> snapshot(long articleId) {
-        return articles.findById(articleId).map(LibraryService::toSnapshot);
+        return access.find(articleId).map(LibraryService::toSnapshot);
     }
 
-    /** How many articles are stored. */
+    /** How many articles the current user has. */
     public long count() {
-        return articles.count();
+        return articles.countByOwnerId(access.ownerId());
     }
 
-    /** Deletes an article with its versions; returns whether it existed. */
+    /** Deletes an article of the current user with its versions; returns whether it existed. */
     @Transactional
     public boolean delete(long articleId) {
-        if (!articles.existsById(articleId)) {
+        Optional<Article> article = access.find(articleId);
+        if (article.isEmpty()) {
             return false;
         }
-        articles.deleteById(articleId);
+        articles.delete(article.get());
         return true;
     }
 

@@ -1,5 +1,6 @@
 package app.duizhao.base.ui;
 
+import app.duizhao.account.CurrentUser;
 import app.duizhao.translation.EngineInfo;
 import app.duizhao.translation.OutputKind;
 import app.duizhao.translation.TranslationService;
@@ -11,6 +12,8 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame of every page: the brand (a link to the library), which engine writes the English, and the credits.
@@ -20,7 +23,8 @@ public class MainLayout extends Div implements RouterLayout {
     private final Main content = new Main();
     private final com.vaadin.flow.component.html.Nav nav = new com.vaadin.flow.component.html.Nav();
 
-    public MainLayout(TranslationService translation) {
+    public MainLayout(TranslationService translation, CurrentUser currentUser,
+                      ObjectProvider<AuthenticationContext> authentication) {
         addClassName("dz-app");
         Header header = new Header();
         header.addClassName("dz-header");
@@ -31,8 +35,23 @@ public class MainLayout extends Div implements RouterLayout {
         nav.addClassName("dz-nav");
         addNavLink("Library", app.duizhao.library.ui.LibraryView.class);
         addNavLink("Import", app.duizhao.importing.ui.BulkImportView.class);
-        addNavLink("Settings", app.duizhao.translation.ui.SettingsView.class);
+        if (currentUser.isAdmin()) {
+            addNavLink("Settings", app.duizhao.translation.ui.SettingsView.class);
+        }
         header.add(brand, nav, engineBadge(translation.engineInfo()));
+        if (currentUser.authEnabled()) {
+            // Accounts on: who is signed in, their account page, the admin's user list, and logout.
+            if (currentUser.isAdmin()) {
+                addNavLink("Users", app.duizhao.account.ui.AdminUsersView.class);
+            }
+            RouterLink account = new RouterLink(currentUser.username().orElse("Account"),
+                    app.duizhao.account.ui.AccountView.class);
+            account.addClassName("dz-account-link");
+            com.vaadin.flow.component.button.Button logout = new com.vaadin.flow.component.button.Button("Log out",
+                    click -> authentication.getObject().logout());
+            logout.addClassName("dz-logout");
+            header.add(account, logout);
+        }
 
         content.addClassName("dz-content");
 

@@ -1,5 +1,6 @@
 package app.duizhao.library.ui;
 
+import jakarta.annotation.security.PermitAll;
 import app.duizhao.base.ui.MainLayout;
 import app.duizhao.importing.ImportException;
 import app.duizhao.importing.ImportResult;
@@ -37,6 +38,8 @@ import java.util.Locale;
 /**
  * The library: every stored article, and the ways to bring in a new one (upload a post, or paste text).
  */
+// Any signed-in user (accounts on); what they see is scoped to their own data by the services.
+@PermitAll
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Library · Duizhao")
 public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
