@@ -82,7 +82,8 @@ final class SecurityConfig {
         SecurityFilterChain viewChain(HttpSecurity http) throws Exception {
             http.authorizeHttpRequests(requests -> requests
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                    .requestMatchers("/styles/**").permitAll());
+                    // The error page: an /api request answered 401 or 404 is rendered there, and must stay 401/404.
+                    .requestMatchers("/styles/**", "/error").permitAll());
             http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
             return http.build();
         }

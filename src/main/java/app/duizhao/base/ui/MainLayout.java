@@ -4,6 +4,7 @@ import app.duizhao.account.CurrentUser;
 import app.duizhao.translation.EngineInfo;
 import app.duizhao.translation.OutputKind;
 import app.duizhao.translation.TranslationService;
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * The frame of every page: the brand (a link to the library), which engine writes the English, and the credits.
  */
+@PermitAll // the frame of every signed-in page (with accounts on, view access also checks the parent layout)
 public class MainLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();
