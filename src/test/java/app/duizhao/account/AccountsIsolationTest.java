@@ -1,6 +1,11 @@
 package app.duizhao.account;
 
+import app.duizhao.account.ui.AdminUsersView;
 import app.duizhao.account.ui.LoginView;
+import app.duizhao.account.ui.SignupView;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.export.ExportService;
 import app.duizhao.importing.CleaningAuditService;
@@ -19,6 +24,7 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinServletRequest;
@@ -44,6 +50,7 @@ import java.util.Base64;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +60,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * With accounts on, user B reaches none of user A's data: not over HTTP (Basic or API token), not in the services
  * the views use, not in the views themselves; strangers get 401 on the API and the login page for views.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "duizhao.auth.enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "duizhao.auth.enabled=true", "DUIZHAO_ADMIN_USERNAME=first-admin", "DUIZHAO_ADMIN_PASSWORD=first-admin-pass"})
 @ActiveProfiles("test")
 class AccountsIsolationTest {
 
@@ -237,6 +245,39 @@ class AccountsIsolationTest {
             UI.getCurrent().navigate("");
             assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst())
                     .isInstanceOf(LoginView.class);
+        });
+    }
+
+    @Test
+    void theFirstAdminComesFromTheEnvironmentAndCreatesUsersWhileUsersCannotOpenTheAdminPage() throws Exception {
+        assertThat(accounts.list()).anySatisfy(user -> {
+            assertThat(user.username()).isEqualTo("first-admin");
+            assertThat(user.role()).isEqualTo(Role.ADMIN);
+        });
+        assertThat(get("/api/translations/no-such-batch", basic("first-admin", "first-admin-pass")).statusCode())
+                .isEqualTo(404);
+
+        UserAccount admin = accounts.list().stream().filter(u -> u.username().equals("first-admin")).findFirst()
+                .orElseThrow();
+        withKaribuSignedInAs(admin, () -> {
+            UI.getCurrent().navigate(AdminUsersView.class);
+            _get(TextField.class, spec -> spec.withLabel("User name")).setValue("carol-" + suffix);
+            _get(PasswordField.class, spec -> spec.withLabel("Password")).setValue("carol-secret-3");
+            _click(_get(Button.class, spec -> spec.withText("Create user")));
+            assertThat(_get(Paragraph.class, spec -> spec.withId("admin-users-message")).getText()).isEqualTo("Created carol-" + suffix + ".");
+        });
+        assertThat(accounts.exists("carol-" + suffix)).isTrue();
+
+        withKaribuSignedInAs(b, () -> assertThatThrownBy(() -> UI.getCurrent().navigate(AdminUsersView.class))
+                .hasMessageContaining("Access is denied"));
+    }
+
+    @Test
+    void signUpIsClosedUnlessOpenSignUpIsOn() {
+        withKaribu(() -> {
+            UI.getCurrent().navigate(SignupView.class);
+            assertThat(_get(Paragraph.class, spec -> spec.withId("signup-message")).getText()).startsWith("Sign-up is closed");
+            assertThat(_find(Button.class, spec -> spec.withText("Create account"))).isEmpty();
         });
     }
 

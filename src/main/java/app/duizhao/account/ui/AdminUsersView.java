@@ -35,6 +35,7 @@ public class AdminUsersView extends VerticalLayout {
 
     public AdminUsersView(AccountService accounts) {
         this.accounts = accounts;
+        message.setId("admin-users-message");
         role.setItems(Role.values());
         role.setValue(Role.USER);
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

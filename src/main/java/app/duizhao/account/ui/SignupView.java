@@ -29,6 +29,7 @@ public class SignupView extends VerticalLayout {
 
     public SignupView(AuthProperties auth, AccountService accounts) {
         setAlignItems(FlexComponent.Alignment.CENTER);
+        message.setId("signup-message");
         add(new H1("Create an account"));
         if (!auth.enabled() || !auth.openSignup()) {
             message.setText("Sign-up is closed: ask an admin for an account.");
