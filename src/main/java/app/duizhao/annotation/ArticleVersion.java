@@ -36,6 +36,12 @@ class ArticleVersion {
     private String summaryModel;
     private String translationKind;
     private String translationModel;
+    /** The user's tags when the version was saved, one a line. */
+    private String tags;
+
+    @OneToMany(mappedBy = "version", cascade = CascadeType.ALL)
+    @OrderBy("blockPosition, startOffset")
+    private List<VersionHighlight> highlights = new ArrayList<>();
 
     @OneToMany(mappedBy = "version", cascade = CascadeType.ALL)
     @OrderBy("position")
@@ -64,6 +70,15 @@ class ArticleVersion {
         blocks.add(block);
     }
 
+    void addHighlight(VersionHighlight highlight) {
+        highlight.setVersion(this);
+        highlights.add(highlight);
+    }
+
+    void setTags(String tags) { this.tags = tags; }
+    String getTags() { return tags; }
+    List<VersionHighlight> getHighlights() { return highlights; }
+    String getSummaryModel() { return summaryModel; }
     long getArticleId() { return articleId; }
     int getNumber() { return number; }
     OffsetDateTime getCreatedAt() { return createdAt; }

@@ -57,6 +57,7 @@ class VersionBlock {
     String getImageUrl() { return imageUrl; }
     String getMachineEnglish() { return machineEnglish; }
     String getMachineKind() { return machineKind; }
+    String getMachineModel() { return machineModel; }
     String getCorrectedEnglish() { return correctedEnglish; }
     String getNote() { return note; }
 }

@@ -1,24 +1,74 @@
 package app.duizhao.export;
 
+import app.duizhao.annotation.AnnotatedArticle;
 import app.duizhao.annotation.AnnotationService;
+import app.duizhao.annotation.HighlightInfo;
+import app.duizhao.annotation.VersionInfo;
+import app.duizhao.importing.ImportException;
+import app.duizhao.importing.ImportResult;
+import app.duizhao.library.Article;
+import app.duizhao.library.ArticleAccess;
+import app.duizhao.library.ArticleBlock;
+import app.duizhao.library.ArticleRepository;
 import app.duizhao.library.ArticleSnapshot;
+import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import app.duizhao.library.LibraryService;
+import app.duizhao.study.ChineseDictionary;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
-/** Exports articles and saved versions. */
+/**
+ * Exports articles and saved versions (Markdown, HTML, PDF, EPUB, Anki TSV, JSON; one article or a zip of several)
+ * and imports the JSON export back as a new article.
+ */
 @Service
 public class ExportService {
 
     private final LibraryService library;
     private final AnnotationService annotations;
+    private final ArticleRepository articles;
+    private final ObjectProvider<VocabularySource> vocabularySources;
+    private final ObjectProvider<ChineseDictionary> dictionary;
     private final MarkdownExporter markdown = new MarkdownExporter();
+    private final HtmlExporter html = new HtmlExporter();
+    private final PdfExporter pdf;
+    private final String configuredFont;
+    private final EpubExporter epub = new EpubExporter();
+    private final AnkiExporter anki = new AnkiExporter();
+    private final JsonCodec json = new JsonCodec();
+    private final Clock clock = Clock.systemUTC();
+    private final ArticleAccess access;
 
-    public ExportService(LibraryService library, AnnotationService annotations) {
+    public ExportService(LibraryService library, AnnotationService annotations, ArticleRepository articles,
+                         ArticleAccess access, ObjectProvider<VocabularySource> vocabularySources,
+                         ObjectProvider<ChineseDictionary> dictionary, ExportProperties properties) {
+        this.access = access;
         this.library = library;
         this.annotations = annotations;
+        this.articles = articles;
+        this.vocabularySources = vocabularySources;
+        this.dictionary = dictionary;
+        this.configuredFont = properties == null ? null : properties.cjkFont();
+        this.pdf = new PdfExporter(html, configuredFont);
     }
 
     /**
@@ -27,17 +77,174 @@ public class ExportService {
      * @throws NoSuchElementException when there is no such article or version
      */
     public ExportFile markdown(long articleId, Integer versionNumber) {
-        ArticleSnapshot snapshot = (versionNumber == null ? library.snapshot(articleId)
-                : annotations.version(articleId, versionNumber))
-                .orElseThrow(() -> new NoSuchElementException("No article " + articleId
-                        + (versionNumber == null ? "" : " version " + versionNumber)));
-        return markdown(snapshot);
+        return export(articleId, versionNumber, ExportFormat.MD);
     }
 
-    /** A snapshot as bilingual Markdown. */
+    /** A snapshot (current state or saved version) as bilingual Markdown, with its highlights when it has any. */
     public ExportFile markdown(ArticleSnapshot snapshot) {
-        byte[] content = markdown.export(snapshot).getBytes(StandardCharsets.UTF_8);
-        return new ExportFile(fileName(snapshot) + ".md", "text/markdown; charset=utf-8", content);
+        AnnotatedArticle annotated = annotations.annotated(snapshot.articleId(), snapshot.versionNumber())
+                .orElseGet(() -> new AnnotatedArticle(snapshot, List.of(), List.of()));
+        return write(annotated, ExportFormat.MD);
+    }
+
+    /** Why PDFs cannot be written here (no CJK TrueType font found), or empty when they can. */
+    public java.util.Optional<String> pdfProblem() {
+        try {
+            CjkFont.locate(configuredFont);
+            return java.util.Optional.empty();
+        } catch (ExportException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * The article (current state, or saved version {@code versionNumber}) in {@code format}.
+     *
+     * @throws NoSuchElementException when there is no such article or version
+     * @throws ExportException        when the export cannot be written (e.g. no CJK font for the PDF)
+     */
+    @Transactional(readOnly = true)
+    public ExportFile export(long articleId, Integer versionNumber, ExportFormat format) {
+        AnnotatedArticle annotated = annotations.annotated(articleId, versionNumber)
+                .orElseThrow(() -> new NoSuchElementException("No article " + articleId
+                        + (versionNumber == null ? "" : " version " + versionNumber)));
+        return write(annotated, format);
+    }
+
+    /**
+     * Several articles' current state in one {@code .zip}, one file each in {@code format}.
+     *
+     * @throws NoSuchElementException when one of them does not exist
+     */
+    @Transactional(readOnly = true)
+    public ExportFile zip(Collection<Long> articleIds, ExportFormat format) {
+        if (articleIds.isEmpty()) {
+            throw new IllegalArgumentException("Choose at least one article to export.");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Set<String> names = new HashSet<>();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (long id : new LinkedHashSet<>(articleIds)) {
+                ExportFile file = export(id, null, format);
+                String name = file.fileName();
+                for (int n = 2; !names.add(name); n++) {
+                    name = file.fileName().replaceFirst("(\\.[a-z]+)$", " (" + n + ")$1");
+                }
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(file.content());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new ExportException("Could not write the zip: " + e.getMessage(), e);
+        }
+        return new ExportFile("duizhao-" + format.code() + "-" + articleIds.size() + "-articles.zip",
+                "application/zip", bytes.toByteArray());
+    }
+
+    private ExportFile write(AnnotatedArticle annotated, ExportFormat format) {
+        ArticleSnapshot snapshot = annotated.snapshot();
+        String name = fileName(snapshot) + "." + format.extension();
+        byte[] content = switch (format) {
+            case MD -> utf8(markdown.export(annotated, vocabulary(annotated)));
+            case HTML -> utf8(html.export(annotated, vocabulary(annotated), null));
+            case PDF -> pdf.export(annotated, vocabulary(annotated));
+            case EPUB -> epub.export(annotated, vocabulary(annotated), now());
+            case ANKI -> utf8(anki.export(vocabulary(annotated), ankiTag(snapshot)));
+            case JSON -> json.write(annotated, snapshot.isSavedVersion() ? List.of() : savedVersions(snapshot),
+                    now());
+        };
+        return new ExportFile(name, format.contentType(), content);
+    }
+
+    private List<AnnotatedArticle> savedVersions(ArticleSnapshot snapshot) {
+        List<AnnotatedArticle> result = new ArrayList<>();
+        for (VersionInfo info : annotations.versions(snapshot.articleId()).reversed()) {
+            annotations.annotated(snapshot.articleId(), info.number()).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    /** The article's vocabulary: from the study tools' source when there is one, else from its highlights. */
+    List<VocabularyRow> vocabulary(AnnotatedArticle article) {
+        VocabularySource source = vocabularySources.getIfAvailable();
+        if (source == null) {
+            ChineseDictionary cedict = dictionary.getIfAvailable();
+            source = new HighlightVocabulary(cedict == null ? word -> List.of() : cedict::lookup);
+        }
+        return source.vocabulary(article);
+    }
+
+    /**
+     * Imports a Duizhao JSON export as a new article, with its highlights, tags and saved versions. Everything is
+     * checked before anything is stored; on any problem nothing is.
+     *
+     * @throws ImportException with a message for the user: not JSON or truncated, not a Duizhao export, written by
+     *                         a newer Duizhao, or missing fields
+     */
+    @Transactional
+    public ImportResult importJson(byte[] content) {
+        JsonCodec.Parsed parsed = json.read(content);
+        ArticleSnapshot a = parsed.current().snapshot();
+        Article article = new Article(a.title(), a.language(), contentHash(a.blocks()), now());
+        article.setOwnerId(access.ownerId()); // an imported export belongs to whoever imports it
+        article.setAuthor(a.author());
+        article.setSourceName(a.sourceName());
+        article.setSourceUrl(a.sourceUrl());
+        article.setPublishedAt(a.publishedAt());
+        article.setTags(LibraryService.joinList(a.tags()));
+        article.setCategories(LibraryService.joinList(a.categories()));
+        article.setOriginalFileName("duizhao-export.json");
+        if (a.summary() != null) {
+            article.setSummary(a.summary(), a.summaryKind(), a.translationModel());
+        }
+        article.setTranslationEngine(a.translationKind(), a.translationModel());
+        for (SnapshotBlock b : a.blocks()) {
+            ArticleBlock block = article.addBlock(b.kind(), b.text(), b.imageUrl());
+            if (b.machineEnglish() != null) {
+                block.setMachineEnglish(b.machineEnglish(), b.machineKind(), a.translationModel());
+            }
+            block.setCorrectedEnglish(b.correctedEnglish());
+            block.setNote(b.note());
+        }
+        long id = articles.saveAndFlush(article).getId();
+        for (HighlightInfo h : parsed.current().highlights()) {
+            annotations.addHighlight(id, h.blockPosition(), h.side(), h.quote(), h.colour(), h.note());
+        }
+        annotations.setTags(id, parsed.current().userTags());
+        Set<Integer> numbers = new HashSet<>();
+        for (AnnotatedArticle version : parsed.versions()) {
+            if (!numbers.add(version.snapshot().versionNumber())) {
+                throw new ImportException("The export lists version " + version.snapshot().versionNumber()
+                        + " twice.");
+            }
+            annotations.importVersion(id, version);
+        }
+        return new ImportResult(id, a.title(), false);
+    }
+
+    private static String contentHash(List<SnapshotBlock> blocks) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (SnapshotBlock block : blocks) {
+                digest.update(block.text().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String ankiTag(ArticleSnapshot snapshot) {
+        return "duizhao article-" + snapshot.articleId();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     static String fileName(ArticleSnapshot snapshot) {

@@ -1,21 +1,33 @@
 package app.duizhao.export;
 
+import app.duizhao.annotation.AnnotatedArticle;
+import app.duizhao.annotation.HighlightInfo;
+import app.duizhao.annotation.Side;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Writes an article as bilingual Markdown: YAML front matter, the summary, then for each block the Chinese, its
- * English and its note.
+ * Writes an article as bilingual Markdown that reads well in Obsidian: YAML front matter, the summary, then for
+ * each block the Chinese, its English and its note; highlights as {@code ==marks==} with their notes as footnotes,
+ * orphaned annotations listed, and a vocabulary table.
  */
 final class MarkdownExporter {
 
     String export(ArticleSnapshot article) {
+        return export(new AnnotatedArticle(article, List.of(), List.of()), List.of());
+    }
+
+    String export(AnnotatedArticle annotated, List<VocabularyRow> vocabulary) {
+        ArticleSnapshot article = annotated.snapshot();
+        List<String> footnotes = new ArrayList<>();
         StringBuilder out = new StringBuilder();
-        frontMatter(article, out);
+        frontMatter(article, annotated.userTags(), out);
         out.append("# ").append(oneLine(article.title())).append("\n\n");
         if (article.summary() != null && !article.summary().isBlank()) {
             out.append(article.isOfflineSummary() ? "## Key sentences (offline extract, not a translation)\n\n"
@@ -27,13 +39,42 @@ final class MarkdownExporter {
         }
         out.append("---\n\n");
         for (SnapshotBlock block : article.blocks()) {
-            block(block, out);
+            block(block, annotated, footnotes, out);
+        }
+        if (!annotated.orphaned().isEmpty()) {
+            out.append("## Orphaned annotations\n\n");
+            out.append("These highlights no longer match their paragraph's text.\n\n");
+            for (HighlightInfo h : annotated.orphaned()) {
+                out.append("- Paragraph ").append(h.blockPosition() + 1).append(" (")
+                        .append(h.side() == Side.ZH ? "Chinese" : "English").append("): ==")
+                        .append(oneLine(h.exact())).append("==");
+                if (h.note() != null) {
+                    out.append(" — ").append(oneLine(h.note()));
+                }
+                out.append('\n');
+            }
+            out.append('\n');
+        }
+        if (!vocabulary.isEmpty()) {
+            out.append("## Vocabulary\n\n| Word | Pinyin | Definition | Sentence |\n| --- | --- | --- | --- |\n");
+            for (VocabularyRow row : vocabulary) {
+                out.append("| ").append(cell(row.word())).append(" | ").append(cell(row.pinyin())).append(" | ")
+                        .append(cell(row.definition())).append(" | ").append(cell(row.sentence())).append(" |\n");
+            }
+            out.append('\n');
+        }
+        for (int i = 0; i < footnotes.size(); i++) {
+            out.append("[^").append(i + 1).append("]: ").append(footnotes.get(i).strip().replace("\n", "\n    "))
+                    .append('\n');
+        }
+        if (!footnotes.isEmpty()) {
+            out.append('\n');
         }
         out.append("---\n\nExported from Duizhao. Dictionary glosses use CC-CEDICT (MDBG), CC BY-SA 4.0.\n");
         return out.toString();
     }
 
-    private static void frontMatter(ArticleSnapshot article, StringBuilder out) {
+    private static void frontMatter(ArticleSnapshot article, List<String> userTags, StringBuilder out) {
         out.append("---\n");
         out.append("title: ").append(yamlString(article.title())).append('\n');
         if (article.author() != null) {
@@ -49,8 +90,10 @@ final class MarkdownExporter {
             out.append("date: ").append(article.publishedAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                     .append('\n');
         }
-        if (!article.tags().isEmpty()) {
-            out.append("tags: ").append(yamlList(article.tags())).append('\n');
+        LinkedHashSet<String> tags = new LinkedHashSet<>(article.tags());
+        tags.addAll(userTags);
+        if (!tags.isEmpty()) {
+            out.append("tags: ").append(yamlList(List.copyOf(tags))).append('\n');
         }
         if (!article.categories().isEmpty()) {
             out.append("categories: ").append(yamlList(article.categories())).append('\n');
@@ -71,7 +114,8 @@ final class MarkdownExporter {
         out.append("---\n\n");
     }
 
-    private static void block(SnapshotBlock block, StringBuilder out) {
+    private static void block(SnapshotBlock block, AnnotatedArticle annotated, List<String> footnotes,
+                              StringBuilder out) {
         if (block.isImage()) {
             out.append("![").append(escapeInline(block.text())).append("](").append(block.imageUrl()).append(")\n\n");
             return;
@@ -82,14 +126,41 @@ final class MarkdownExporter {
             case "list-item" -> "- ";
             default -> "";
         };
-        out.append(prefix).append(block.text().strip()).append("\n\n");
+        out.append(prefix).append(marked(block.text(), annotated.anchored(block.position(), Side.ZH), footnotes)
+                .strip()).append("\n\n");
         String english = block.english();
         if (english != null && !english.isBlank()) {
-            out.append(prefix).append(english.strip().replace("\n", "\n" + prefix)).append("\n\n");
+            out.append(prefix).append(marked(english, annotated.anchored(block.position(), Side.EN), footnotes)
+                    .strip().replace("\n", "\n" + prefix)).append("\n\n");
         }
         if (block.note() != null && !block.note().isBlank()) {
             out.append("> **Note:** ").append(block.note().strip().replace("\n", "\n> ")).append("\n\n");
         }
+    }
+
+    /** The text with its highlights as ==marks== and their notes as footnote references. */
+    private static String marked(String text, List<HighlightInfo> highlights, List<String> footnotes) {
+        StringBuilder out = new StringBuilder();
+        for (Marks.Piece piece : Marks.pieces(text, highlights)) {
+            if (piece.highlight() == null || piece.text().isBlank()) {
+                out.append(piece.text());
+                continue;
+            }
+            // Obsidian only renders ==marks== that do not start or end with a space: keep spaces outside.
+            String inner = piece.text().strip();
+            int lead = piece.text().indexOf(inner);
+            out.append(piece.text(), 0, lead).append("==").append(inner).append("==");
+            if (piece.highlight().note() != null) {
+                footnotes.add(piece.highlight().note());
+                out.append("[^").append(footnotes.size()).append(']');
+            }
+            out.append(piece.text().substring(lead + inner.length()));
+        }
+        return out.toString();
+    }
+
+    private static String cell(String value) {
+        return oneLine(value).replace("|", "\\|");
     }
 
     private static String yamlString(String value) {

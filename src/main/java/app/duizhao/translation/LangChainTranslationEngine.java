@@ -391,6 +391,61 @@ final class LangChainTranslationEngine implements TranslationEngine {
         }
     }
 
+    // ---------------------------------------------------------------- explanation (study tools)
+
+    private static final String EXPLAIN_VERSION = "explain-v1";
+
+    @Override
+    public void explain(String sentence, String paragraph, ArticleContext context, SummarySink sink,
+                        Cancellation cancellation) {
+        ArticleContext c = context == null ? new ArticleContext(null, null, null) : context;
+        java.util.function.Function<String, String> orUnknown = v -> v == null || v.isBlank() ? "(unknown)"
+                : PromptTemplates.escape(v.strip());
+        String user = PromptTemplates.fill(ExplainPrompts.USER, Map.of("title", orUnknown.apply(c.title()),
+                "source", orUnknown.apply(c.source()), "date", orUnknown.apply(c.date()),
+                "paragraph", PromptTemplates.escape(paragraph), "sentence", PromptTemplates.escape(sentence)));
+        ChatRequest chat = ChatRequest.builder()
+                .messages(SystemMessage.from(ExplainPrompts.SYSTEM), UserMessage.from(user))
+                .build();
+        StringBuilder text = new StringBuilder();
+        Throwable error = stream(chat, token -> {
+            text.append(token);
+            if (!cancellation.isCancelled()) {
+                sink.partial(text.toString().strip());
+            }
+        }, new Object(), cancellation, ExplainPrompts.SYSTEM + user, sink::usage);
+        if (cancellation.isCancelled()) {
+            return;
+        }
+        if (error != null) {
+            throw failure(error);
+        }
+        // Not cleanSummary: an explanation may well start with "Translation:".
+        String answer = text.toString().strip();
+        if (answer.isEmpty()) {
+            throw new TranslationException("The LLM server at " + baseUrl + " returned an empty explanation.");
+        }
+        sink.completed(answer);
+    }
+
+    /** The explanation prompts, read on first use. */
+    private static final class ExplainPrompts {
+        static final String SYSTEM = read(EXPLAIN_VERSION + ".system.txt");
+        static final String USER = read(EXPLAIN_VERSION + ".user.txt");
+
+        private static String read(String name) {
+            try (java.io.InputStream in = LangChainTranslationEngine.class.getClassLoader()
+                    .getResourceAsStream("prompts/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("Missing prompt template on the classpath: prompts/" + name);
+                }
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     @Override
     public List<ProposedTerm> proposeTerms(SummaryRequest request, java.util.function.Consumer<CallUsage> usage,
                                            Cancellation cancellation) {

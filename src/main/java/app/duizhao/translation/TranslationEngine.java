@@ -27,6 +27,19 @@ public interface TranslationEngine {
     void summarize(SummaryRequest request, SummarySink sink, Cancellation cancellation);
 
     /**
+     * Explains one Chinese sentence to a learner (grammar, words, idioms), streamed through {@code sink}. Engines
+     * without an LLM cannot: the default throws.
+     *
+     * @param sentence  the sentence to explain
+     * @param paragraph the paragraph it comes from, as context
+     * @throws TranslationException when the engine cannot explain or the provider cannot be used
+     */
+    default void explain(String sentence, String paragraph, ArticleContext context, SummarySink sink,
+                         Cancellation cancellation) {
+        throw new TranslationException("Explanations need an LLM: set duizhao.llm.provider to openai or ollama.");
+    }
+
+    /**
      * Asks for the proper names of an article (people, organisations, places) as glossary proposals. The offline
      * engine has none.
      *

@@ -25,7 +25,7 @@ public class MainLayout extends Div implements RouterLayout {
     private final Main content = new Main();
     private final com.vaadin.flow.component.html.Nav nav = new com.vaadin.flow.component.html.Nav();
 
-    public MainLayout(TranslationService translation, CurrentUser currentUser,
+    public MainLayout(TranslationService translation, app.duizhao.study.StudyService study, CurrentUser currentUser,
                       ObjectProvider<AuthenticationContext> authentication) {
         addClassName("dz-app");
         Header header = new Header();
@@ -37,10 +37,14 @@ public class MainLayout extends Div implements RouterLayout {
         nav.addClassName("dz-nav");
         addNavLink("Library", app.duizhao.library.ui.LibraryView.class);
         addNavLink("Import", app.duizhao.importing.ui.BulkImportView.class);
+        RouterLink vocabulary = new RouterLink("Vocabulary", app.duizhao.study.ui.VocabularyView.class);
+        vocabulary.setId("vocabulary-link");
+        vocabulary.addClassName("dz-nav-link");
+        nav.add(vocabulary);
         if (currentUser.isAdmin()) {
             addNavLink("Settings", app.duizhao.translation.ui.SettingsView.class);
         }
-        header.add(brand, nav, engineBadge(translation.engineInfo()));
+        header.add(brand, nav, new app.duizhao.study.ui.ThemeToggle(study), engineBadge(translation.engineInfo()));
         if (currentUser.authEnabled()) {
             // Accounts on: who is signed in, their account page, the admin's user list, and logout.
             if (currentUser.isAdmin()) {

@@ -1,7 +1,10 @@
 package app.duizhao.library.ui;
 
+import app.duizhao.annotation.AnnotationService;
 import jakarta.annotation.security.PermitAll;
 import app.duizhao.base.ui.MainLayout;
+import app.duizhao.export.ExportService;
+import app.duizhao.export.ui.SelectionExport;
 import app.duizhao.importing.ImportException;
 import app.duizhao.importing.ImportResult;
 import app.duizhao.importing.ImportService;
@@ -34,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The library: every stored article, and the ways to bring in a new one (upload a post, or paste text).
@@ -52,11 +56,17 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
     private final Div importMessage = new Div();
     private final TextArea paste = new TextArea("Or paste Chinese text");
     private final Grid<ArticleSummary> grid = new Grid<>(ArticleSummary.class, false);
+    private final AnnotationService annotations;
+    private final SelectionExport selectionExport;
+    private Map<Long, List<String>> tags = Map.of();
     private final Paragraph empty = new Paragraph("No articles yet. Upload a post or paste a Chinese article above.");
 
-    public LibraryView(LibraryService library, ImportService importer) {
+    public LibraryView(LibraryService library, ImportService importer, AnnotationService annotations,
+                       ExportService exports) {
         this.library = library;
         this.importer = importer;
+        this.annotations = annotations;
+        this.selectionExport = new SelectionExport(exports);
         addClassName("dz-library");
         setPadding(false);
         add(new H1("Library"), importSection(), articlesSection());
@@ -156,10 +166,12 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
                         + (article.state() == ArticleSummary.TranslationState.PARTLY_TRANSLATED
                         ? " (" + article.translatedBlocks() + "/" + article.translatableBlocks() + ")" : ""))
                 .setHeader("Translation").setFlexGrow(1).setKey("status");
+        grid.addColumn(article -> String.join(", ", tags.getOrDefault(article.id(), List.of())))
+                .setHeader("Tags").setFlexGrow(1).setKey("tags");
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(event -> UI.getCurrent().navigate(ReaderView.class, event.getItem().id()));
         empty.addClassName("dz-hint");
-        section.add(new H2("Articles"), empty, grid);
+        section.add(new H2("Articles"), empty, grid, selectionExport);
         return section;
     }
 
@@ -170,6 +182,8 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
 
     private void refresh() {
         List<ArticleSummary> articles = library.list();
+        tags = annotations.allTags();
+        selectionExport.setArticles(articles);
         grid.setItems(articles);
         grid.setVisible(!articles.isEmpty());
         empty.setVisible(articles.isEmpty());

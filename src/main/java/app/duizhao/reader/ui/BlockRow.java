@@ -25,6 +25,7 @@ class BlockRow extends Div {
     private final Div error = new Div();
     private final Div note = new Div();
     private final Div editor = new Div();
+    private final Div chinese = new Div();
     private String machineEnglish;
     private String correctedEnglish;
     private String noteText;
@@ -47,7 +48,6 @@ class BlockRow extends Div {
         addClassNames("dz-row", "dz-kind-" + block.kind());
         getElement().setAttribute("data-index", String.valueOf(block.position()));
 
-        Div chinese = new Div();
         chinese.addClassName("dz-zh");
         chinese.getElement().setAttribute("lang", language);
         if (block.isImage()) {
@@ -142,6 +142,17 @@ class BlockRow extends Div {
         return noteText;
     }
 
+    /** The Chinese cell; the study tools render its words (see {@link ReaderStudy}). */
+    Div chinese() {
+        return chinese;
+    }
+
+    /** Shows a note saved from elsewhere (an explanation saved as a note). */
+    void showNote(String text) {
+        noteText = text == null || text.isBlank() ? null : text.strip();
+        render();
+    }
+
     String errorText() {
         return error.isVisible() ? error.getText() : null;
     }
@@ -171,14 +182,14 @@ class BlockRow extends Div {
     private Div actions() {
         Div actions = new Div();
         actions.addClassName("dz-row-actions");
-        Button edit = new Button("Edit English", event -> openEditor(
+        Button edit = new Button("Edit English", event -> openEditor("english",
                 correctedEnglish != null ? correctedEnglish : machineEnglish, "Your English for this paragraph",
                 text -> {
                     correctedEnglish = text == null || text.isBlank() ? null : text.strip();
                     onCorrect.accept(block.position(), text);
                 }));
         edit.addClassName("dz-edit");
-        Button addNote = new Button("Note", event -> openEditor(noteText, "Note on this paragraph", text -> {
+        Button addNote = new Button("Note", event -> openEditor("note", noteText, "Note on this paragraph", text -> {
             noteText = text == null || text.isBlank() ? null : text.strip();
             onNote.accept(block.position(), text);
         }));
@@ -210,9 +221,10 @@ class BlockRow extends Div {
         return actions;
     }
 
-    private void openEditor(String initial, String label, java.util.function.Consumer<String> save) {
+    private void openEditor(String field, String initial, String label, java.util.function.Consumer<String> save) {
         editor.removeAll();
         TextArea area = new TextArea(label);
+        area.getElement().setAttribute("data-field", field); // the annotation layer autosaves it as a draft
         area.setWidthFull();
         area.setValue(initial == null ? "" : initial);
         area.addClassName("dz-editor-text");

@@ -3,9 +3,12 @@ package app.duizhao.reader.ui;
 import jakarta.annotation.security.PermitAll;
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.VersionInfo;
+import app.duizhao.annotation.ui.AnnotationLayer;
+import app.duizhao.annotation.ui.HistoryView;
+import app.duizhao.annotation.ui.TagsEditor;
 import app.duizhao.base.ui.MainLayout;
-import app.duizhao.export.ExportFile;
 import app.duizhao.export.ExportService;
+import app.duizhao.export.ui.ExportMenu;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import app.duizhao.library.LibraryService;
@@ -21,7 +24,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -35,10 +37,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 
-import java.io.ByteArrayInputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +59,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private final TranslationService translation;
     private final AnnotationService annotations;
     private final ExportService exports;
+    private final ReaderStudy study;
 
     private final Map<Integer, BlockRow> rows = new LinkedHashMap<>();
     private final Button translate = new Button();
@@ -77,11 +77,12 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private Runnable unsubscribe;
 
     public ReaderView(LibraryService library, TranslationService translation, AnnotationService annotations,
-                      ExportService exports) {
+                      ExportService exports, ReaderStudy study) {
         this.library = library;
         this.translation = translation;
         this.annotations = annotations;
         this.exports = exports;
+        this.study = study;
         addClassName("dz-reader");
         setPadding(false);
     }
@@ -108,7 +109,9 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
 
     private void build() {
         EngineInfo engine = translation.engineInfo();
-        add(new ArticleHeader(article), toolbar(engine), summarySection());
+        AnnotationLayer annotationLayer = AnnotationLayer.editable(annotations, article.articleId());
+        add(new ArticleHeader(article), new TagsEditor(annotations, article.articleId()), toolbar(engine),
+                summarySection(), annotationLayer);
         add(new app.duizhao.importing.ui.ReaderImportTools(article)); // script toggle, cleaning audit
         if (engine.kind() == OutputKind.OFFLINE || article.isOfflineGloss()) {
             Paragraph notice = new Paragraph("Offline mode: no LLM is configured, so the right-hand column shows a "
@@ -126,14 +129,15 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         table.add(heading);
         for (SnapshotBlock block : article.blocks()) {
             BlockRow row = new BlockRow(block, article.language(), true);
-            row.onCorrect((position, text) -> annotations.correctEnglish(article.articleId(), position, text));
-            row.onNote((position, text) -> annotations.setNote(article.articleId(), position, text));
+            row.onCorrect(annotationLayer::correctEnglish);
+            row.onNote(annotationLayer::setNote);
             row.onRetranslate(position -> follow(translation.retranslateBlock(article.articleId(), position)));
             row.storedTranslations(position -> translation.storedTranslations(article.articleId(), position));
             rows.put(block.position(), row);
             table.add(row);
         }
         add(table);
+        study.install(this, article, rows, table); // pinyin, dictionary popup, vocabulary, HSK, keys (issue 5)
         refreshTranslateButton(null);
     }
 
@@ -161,13 +165,9 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         Button save = new Button("Save version", event -> saveVersion());
         save.setId("save-version");
 
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(request -> {
-            ExportFile file = exports.markdown(article.articleId(), null);
-            return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
-                    file.contentType(), file.content().length);
-        }), "Export Markdown");
-        export.setId("export-markdown");
-        export.addClassName("dz-export");
+        ExportMenu export = new ExportMenu(exports, article.articleId(), null);
+        RouterLink history = new RouterLink("History", HistoryView.class, HistoryView.parameters(article.articleId()));
+        history.setId("history");
 
         versions.setId("versions");
         refreshVersions();
@@ -177,7 +177,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         refreshCost();
         Div translateGroup = new Div(translate, cancel, progress, status, engineLabel, cost);
         translateGroup.addClassName("dz-toolbar-group");
-        Div saveGroup = new Div(versionMessage, save, export);
+        Div saveGroup = new Div(versionMessage, save, history, export);
         saveGroup.addClassName("dz-toolbar-group");
         toolbar.add(translateGroup, saveGroup, versions);
         return toolbar;

@@ -2,9 +2,11 @@ package app.duizhao.reader.ui;
 
 import jakarta.annotation.security.PermitAll;
 import app.duizhao.annotation.AnnotationService;
+import app.duizhao.annotation.ui.AnnotationLayer;
 import app.duizhao.base.ui.MainLayout;
 import app.duizhao.export.ExportFile;
 import app.duizhao.export.ExportService;
+import app.duizhao.export.ui.ExportMenu;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import com.vaadin.flow.component.html.Anchor;
@@ -85,7 +87,7 @@ public class VersionView extends VerticalLayout implements BeforeEnterObserver, 
                     file.contentType(), file.content().length);
         }), "Export this version (Markdown)");
         export.setId("export-version");
-        banner.add(new Span(" · "), export);
+        banner.add(new Span(" · "), export, new ExportMenu(exports, version.articleId(), version.versionNumber()));
         add(new ArticleHeader(version), banner);
         if (version.summary() != null) {
             Div summary = new Div();
@@ -111,6 +113,6 @@ public class VersionView extends VerticalLayout implements BeforeEnterObserver, 
         for (SnapshotBlock block : version.blocks()) {
             table.add(new BlockRow(block, version.language(), false));
         }
-        add(table);
+        add(table, AnnotationLayer.readOnly(annotations, version.articleId(), version.versionNumber()));
     }
 }

@@ -1,0 +1,222 @@
+package app.duizhao.annotation.ui;
+
+import jakarta.annotation.security.PermitAll;
+import app.duizhao.annotation.AnnotatedArticle;
+import app.duizhao.annotation.AnnotationService;
+import app.duizhao.annotation.HighlightInfo;
+import app.duizhao.annotation.Side;
+import app.duizhao.annotation.VersionDiff;
+import app.duizhao.annotation.VersionInfo;
+import app.duizhao.base.ui.MainLayout;
+import app.duizhao.reader.ui.ReaderView;
+import app.duizhao.reader.ui.VersionView;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The history of an article: its saved versions, newest first, each openable and restorable as a new version,
+ * and a block-by-block comparison of any two (text, English, notes, highlights added, removed or changed).
+ */
+// Any signed-in user (accounts on); the services scope what they see.
+@PermitAll
+@Route(value = "articles/:articleId/history", layout = MainLayout.class)
+public class HistoryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
+
+    private final AnnotationService annotations;
+    private final Select<Integer> from = new Select<>();
+    private final Select<Integer> to = new Select<>();
+    private final Div diff = new Div();
+    private final Div list = new Div();
+    private long articleId;
+    private String title = "History";
+
+    public HistoryView(AnnotationService annotations) {
+        this.annotations = annotations;
+        addClassNames("dz-history");
+        setPadding(false);
+    }
+
+    /** The route parameters of an article's history. */
+    public static RouteParameters parameters(long articleId) {
+        return new RouteParameters(Map.of("articleId", String.valueOf(articleId)));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Optional<Long> id = event.getRouteParameters().getLong("articleId");
+        Optional<AnnotatedArticle> article = id.flatMap(x -> annotations.annotated(x, null));
+        if (article.isEmpty()) {
+            title = "Not found";
+            add(new H2("There is no such article."));
+            return;
+        }
+        articleId = id.get();
+        title = "History: " + article.get().snapshot().title() + " · Duizhao";
+        H1 heading = new H1("History");
+        Paragraph of = new Paragraph();
+        of.add(new Span("Saved versions of "), new RouterLink(article.get().snapshot().title(), ReaderView.class,
+                articleId));
+        list.setId("history-versions");
+        list.addClassName("dz-history-list");
+        diff.setId("history-diff");
+        diff.addClassName("dz-diff");
+        from.setLabel("Compare version");
+        from.setId("compare-from");
+        to.setLabel("with version");
+        to.setId("compare-to");
+        Button compare = new Button("Compare", e -> compare());
+        compare.setId("compare");
+        Div compareBar = new Div(from, to, compare);
+        compareBar.addClassName("dz-compare-bar");
+        add(heading, of, list, compareBar, diff);
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void refresh() {
+        List<VersionInfo> versions = annotations.versions(articleId);
+        list.removeAll();
+        if (versions.isEmpty()) {
+            list.add(new Paragraph("No saved versions yet. Use \"Save version\" in the reader."));
+        }
+        for (VersionInfo version : versions) {
+            Div row = new Div();
+            row.addClassName("dz-history-row");
+            RouterLink open = new RouterLink("Version " + version.number(), VersionView.class,
+                    VersionView.parameters(articleId, version.number()));
+            Span when = new Span(" · " + SAVED.format(version.savedAt())
+                    + (version.message() == null ? "" : " · " + version.message()));
+            Button restore = new Button("Restore as new version", e -> confirmRestore(version.number()));
+            restore.addClassName("dz-restore");
+            restore.setId("restore-" + version.number());
+            restore.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            row.add(open, when, restore);
+            list.add(row);
+        }
+        List<Integer> numbers = versions.stream().map(VersionInfo::number).toList();
+        from.setItems(numbers);
+        to.setItems(numbers);
+        if (numbers.size() >= 2) {
+            from.setValue(numbers.get(1));
+            to.setValue(numbers.get(0));
+        }
+    }
+
+    private void confirmRestore(int number) {
+        ConfirmDialog dialog = new ConfirmDialog("Restore version " + number + "?",
+                "Its English corrections, notes, highlights and tags become current again and are saved as a new "
+                        + "version. Nothing is deleted: every saved version stays.", "Restore",
+                e -> restore(number));
+        dialog.setCancelable(true);
+        dialog.open();
+    }
+
+    /** Restores version {@code number} as a new version. */
+    void restore(int number) {
+        VersionInfo restored = annotations.restore(articleId, number);
+        Notification.show("Version " + number + " restored as version " + restored.number() + ".");
+        refresh();
+    }
+
+    /** Shows the comparison of the two chosen versions. */
+    void compare() {
+        diff.removeAll();
+        if (from.getValue() == null || to.getValue() == null) {
+            diff.add(new Paragraph("Choose two versions to compare."));
+            return;
+        }
+        int a = Math.min(from.getValue(), to.getValue());
+        int b = Math.max(from.getValue(), to.getValue());
+        VersionDiff result = annotations.compare(articleId, a, b);
+        diff.add(new H2("Version " + a + " → version " + b));
+        if (result.isEmpty()) {
+            diff.add(new Paragraph("No differences."));
+            return;
+        }
+        if (!result.tagsAdded().isEmpty() || !result.tagsRemoved().isEmpty()) {
+            diff.add(new Paragraph("Tags: " + (result.tagsAdded().isEmpty() ? "" : "added "
+                    + String.join(", ", result.tagsAdded()) + " ") + (result.tagsRemoved().isEmpty() ? ""
+                    : "removed " + String.join(", ", result.tagsRemoved()))));
+        }
+        for (VersionDiff.BlockDiff block : result.blocks()) {
+            Div item = new Div();
+            item.addClassName("dz-diff-block");
+            item.getElement().setAttribute("data-index", String.valueOf(block.position()));
+            item.add(new H3("Paragraph " + (block.position() + 1)));
+            change(item, "Chinese", block.text());
+            change(item, "English", block.english());
+            change(item, "Note", block.note());
+            for (HighlightInfo h : block.added()) {
+                item.add(line("dz-diff-added", "Highlight added: " + describe(h)));
+            }
+            for (HighlightInfo h : block.removed()) {
+                item.add(line("dz-diff-removed", "Highlight removed: " + describe(h)));
+            }
+            for (VersionDiff.HighlightChange c : block.changed()) {
+                item.add(line("dz-diff-changed", "Highlight changed: " + describe(c.before()) + " → "
+                        + describe(c.after())));
+            }
+            diff.add(item);
+        }
+    }
+
+    private static void change(Div item, String what, VersionDiff.Change change) {
+        if (!change.changed()) {
+            return;
+        }
+        Div field = new Div();
+        field.addClassName("dz-diff-field");
+        field.add(new Span(what + ": "));
+        Span before = new Span(change.before() == null ? "(none)" : change.before());
+        before.addClassName("dz-diff-before");
+        Span after = new Span(change.after() == null ? "(none)" : change.after());
+        after.addClassName("dz-diff-after");
+        field.add(before, new Span(" → "), after);
+        item.add(field);
+    }
+
+    private static Div line(String className, String text) {
+        Div line = new Div(new Span(text));
+        line.addClassName(className);
+        return line;
+    }
+
+    private static String describe(HighlightInfo h) {
+        return "“" + h.exact() + "” (" + (h.side() == Side.ZH ? "Chinese" : "English") + ", " + h.colour().code()
+                + (h.note() == null ? "" : ", note: " + h.note()) + ")";
+    }
+
+    /** The diff panel's text (for tests). */
+    String diffText() {
+        return diff.getElement().getTextRecursively();
+    }
+}

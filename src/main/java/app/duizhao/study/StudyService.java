@@ -1,0 +1,398 @@
+package app.duizhao.study;
+
+import app.duizhao.translation.ArticleContext;
+import app.duizhao.translation.Cancellation;
+import app.duizhao.translation.OutputKind;
+import app.duizhao.translation.SummarySink;
+import app.duizhao.translation.TranslationEngine;
+import app.duizhao.translation.TranslationEngines;
+import com.hankcs.hanlp.HanLP;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The reader's study tools: words of a text (the segmenter corrected by the user's remembered rules), instant
+ * dictionary lookups, word-level pinyin, HSK levels, level profiles, reading preferences and position, and LLM
+ * explanations of a sentence. Lookups read in-memory dictionaries only (no database, no LLM): microseconds.
+ */
+@Service
+public class StudyService {
+
+    /** The level of a Chinese word that is not on the HSK 2012 list. */
+    public static final int BEYOND_HSK = 0;
+
+    private static final Logger log = LoggerFactory.getLogger(StudyService.class);
+    private static final String SENTENCE_ENDS = "。！？!?；;\n";
+    private static final String CLOSERS = "”’」』）)》〉】\"'";
+
+    private final ChineseSegmenter segmenter;
+    private final ChineseDictionary dictionary;
+    private final ChineseGlosser glosser;
+    private final HskLevels hsk;
+    private final SegmentationRules rules;
+    private final VocabularyService vocabulary;
+    private final TranslationEngines engines;
+    private final JdbcClient jdbc;
+
+    public StudyService(ChineseSegmenter segmenter, ChineseDictionary dictionary, ChineseGlosser glosser, HskLevels hsk,
+                        SegmentationRules rules, VocabularyService vocabulary, TranslationEngines engines,
+                        JdbcClient jdbc) {
+        this.segmenter = segmenter;
+        this.dictionary = dictionary;
+        this.glosser = glosser;
+        this.hsk = hsk;
+        this.rules = rules;
+        this.vocabulary = vocabulary;
+        this.engines = engines;
+        this.jdbc = jdbc;
+    }
+
+    // ---------------------------------------------------------------- words
+
+    /** The words of {@code text} as the reader shows them; joined they give back {@code text} exactly. */
+    public List<String> words(String text) {
+        return rules.apply(segmenter.segment(text));
+    }
+
+    /** Remembers that {@code word} is two words, cut after {@code at} characters. */
+    public void splitWord(String word, int at) {
+        if (word == null || at <= 0 || at >= word.length()) {
+            throw new IllegalArgumentException("Cannot split \"" + word + "\" at " + at + ".");
+        }
+        rules.split(word, SegmentationRules.splitAt(word, at));
+    }
+
+    /** Remembers that {@code parts}, when they follow each other, are one word. */
+    public void mergeWords(List<String> parts) {
+        if (parts == null || parts.size() < 2) {
+            throw new IllegalArgumentException("Merging needs two words or more.");
+        }
+        rules.merge(List.copyOf(parts));
+    }
+
+    /** Whether a token is a Chinese word (contains a Han character). */
+    public static boolean isChinese(String token) {
+        return ChineseGlosser.hasHan(token);
+    }
+
+    /** The HSK level of a word (simplified or traditional): 1-6, or {@link #BEYOND_HSK}. */
+    public int hskLevel(String word) {
+        OptionalInt level = hsk.level(word);
+        if (level.isEmpty()) {
+            String simplified = simplifiedOf(word);
+            if (!simplified.equals(word)) {
+                level = hsk.level(simplified);
+            }
+        }
+        return level.orElse(BEYOND_HSK);
+    }
+
+    /**
+     * The pinyin of a word, syllable by syllable: the reading of the word's own dictionary entry (so 银行 reads
+     * yín háng and 行走 xíng zǒu), sub-words' readings for a word CC-CEDICT lacks, and HanLP's per-character
+     * reading for the rest.
+     */
+    public List<Syllable> pinyin(String word) {
+        if (!isChinese(word)) {
+            return List.of();
+        }
+        List<WordGloss> pieces = new ArrayList<>(2);
+        glosser.glossToken(word, pieces);
+        List<Syllable> out = new ArrayList<>(word.length());
+        for (WordGloss piece : pieces) {
+            if (piece.pinyin() != null && !piece.pinyin().isBlank()) {
+                out.addAll(Syllable.of(piece.pinyin()));
+            } else if (piece.chinese()) {
+                for (com.hankcs.hanlp.dictionary.py.Pinyin p : HanLP.convertToPinyinList(piece.text())) {
+                    String numbered = p.name();
+                    out.add(numbered.startsWith("none") ? new Syllable("", 5)
+                            : Syllable.of(Pinyin.toToneMarks(numbered.replace("v", "u:"))).getFirst());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern NUMBERED_PINYIN = java.util.regex.Pattern.compile(
+            "\\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5]?)*)\\]");
+
+    /** A definition with the numbered pinyin of its cross references in tone marks: {@code 大姐[dà jiě]}. */
+    public static String readable(String definition) {
+        if (definition == null || definition.indexOf('[') < 0) {
+            return definition;
+        }
+        java.util.regex.Matcher m = NUMBERED_PINYIN.matcher(definition);
+        StringBuilder out = new StringBuilder(definition.length());
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("[" + Pinyin.toToneMarks(m.group(1)) + "]"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Everything the popup shows for a word; no database access except the vocabulary lookup. */
+    public WordLookup lookup(String word) {
+        List<DictionaryEntry> entries = dictionary.lookup(word);
+        WordGloss gloss = isChinese(word) && !entries.isEmpty() ? glosser.glossWord(word) : null;
+        String pinyin = gloss != null && gloss.pinyin() != null ? gloss.pinyin() : joinSyllables(pinyin(word));
+        List<DictionaryEntry> ordered = new ArrayList<>(entries);
+        if (gloss != null && gloss.pinyin() != null) {
+            // The entry whose reading fits the word first, like the gloss.
+            ordered.sort(java.util.Comparator.comparing(e -> !e.pinyin().equals(gloss.pinyin())));
+        }
+        List<WordLookup.CharacterEntries> characters = new ArrayList<>();
+        if (word.codePointCount(0, word.length()) > 1) {
+            word.codePoints().forEach(cp -> {
+                String ch = Character.toString(cp);
+                if (isChinese(ch)) {
+                    characters.add(new WordLookup.CharacterEntries(ch, dictionary.lookup(ch)));
+                }
+            });
+        }
+        String simplified = ordered.isEmpty() ? word : ordered.getFirst().simplified();
+        String traditional = ordered.isEmpty() ? word : ordered.getFirst().traditional();
+        String definition = gloss != null ? readable(firstDefinition(ordered)) : null;
+        Map<String, WordStatus> statuses = vocabulary.statuses();
+        Optional<VocabularyEntry> entry = statuses.containsKey(word) || statuses.containsKey(simplified)
+                ? vocabulary.find(statuses.containsKey(simplified) ? simplified : word) : Optional.empty();
+        return new WordLookup(word, simplified, traditional, pinyin, definition, List.copyOf(ordered),
+                List.copyOf(characters), hskLevel(word), entry);
+    }
+
+    private static String firstDefinition(List<DictionaryEntry> entries) {
+        for (DictionaryEntry e : entries) {
+            String d = ChineseGlosser.goodDefinition(e);
+            if (d != null && !e.definitions().isEmpty()) {
+                // the whole definition the short one came from
+                for (String full : e.definitions()) {
+                    if (!full.isBlank()) {
+                        return full;
+                    }
+                }
+            }
+        }
+        return entries.isEmpty() || entries.getFirst().definitions().isEmpty() ? null
+                : entries.getFirst().definitions().getFirst();
+    }
+
+    private static String joinSyllables(List<Syllable> syllables) {
+        StringBuilder sb = new StringBuilder();
+        for (Syllable s : syllables) {
+            if (!s.text().isEmpty()) {
+                if (!sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                sb.append(s.text());
+            }
+        }
+        return sb.toString();
+    }
+
+    private String simplifiedOf(String word) {
+        List<DictionaryEntry> entries = dictionary.lookup(word);
+        if (!entries.isEmpty()) {
+            return entries.getFirst().simplified();
+        }
+        try {
+            String s = HanLP.convertToSimplifiedChinese(word);
+            return s == null ? word : s;
+        } catch (RuntimeException e) {
+            return word;
+        }
+    }
+
+    /**
+     * The HSK profile of an article's words: distinct Chinese words per level, and how many of them the user has
+     * not marked known.
+     */
+    public LevelProfile profile(List<List<String>> blocksOfWords) {
+        Map<String, WordStatus> statuses = vocabulary.statuses();
+        Set<String> seen = new HashSet<>();
+        int[] counts = new int[7];
+        int unknown = 0;
+        for (List<String> words : blocksOfWords) {
+            for (String w : words) {
+                if (isChinese(w) && seen.add(w)) {
+                    counts[hskLevel(w)]++;
+                    if (statuses.get(w) != WordStatus.KNOWN && statuses.get(simplifiedOf(w)) != WordStatus.KNOWN) {
+                        unknown++;
+                    }
+                }
+            }
+        }
+        return new LevelProfile(counts, seen.size(), unknown);
+    }
+
+    // ---------------------------------------------------------------- sentences
+
+    /** The sentence of {@code text} around the character at {@code offset}, trimmed, with its end mark. */
+    public static String sentenceAt(String text, int offset) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        int at = Math.clamp(offset, 0, text.length() - 1);
+        int start = at;
+        while (start > 0 && SENTENCE_ENDS.indexOf(text.charAt(start - 1)) < 0
+                && !(CLOSERS.indexOf(text.charAt(start - 1)) >= 0 && start > 1
+                && SENTENCE_ENDS.indexOf(text.charAt(start - 2)) >= 0)) {
+            start--;
+        }
+        int end = at;
+        while (end < text.length() && SENTENCE_ENDS.indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        while (end < text.length() && (SENTENCE_ENDS.indexOf(text.charAt(end)) >= 0 && text.charAt(end) != '\n'
+                || CLOSERS.indexOf(text.charAt(end)) >= 0)) {
+            end++;
+        }
+        return text.substring(start, end).strip();
+    }
+
+    /**
+     * The English of one sentence of a paragraph: when the paragraph's Chinese and English have as many sentences,
+     * the one at the same place; otherwise the whole English paragraph (a translation need not keep sentences).
+     */
+    public static String englishOfSentence(String chineseParagraph, String sentence, String englishParagraph) {
+        if (englishParagraph == null || englishParagraph.isBlank()) {
+            return null;
+        }
+        List<String> zh = ChineseSegmenter.sentences(chineseParagraph == null ? "" : chineseParagraph);
+        List<String> en = englishSentences(englishParagraph);
+        int index = zh.indexOf(sentence == null ? "" : sentence.strip());
+        if (index >= 0 && zh.size() == en.size()) {
+            return en.get(index);
+        }
+        return englishParagraph.strip();
+    }
+
+    static List<String> englishSentences(String english) {
+        List<String> out = new ArrayList<>();
+        for (String s : english.strip().split("(?<=[.!?][\"”’')]?)\\s+(?=[\"“‘(]?[A-Z0-9])")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- preferences and reading state
+
+    /** The reader preferences (defaults until changed). */
+    public ReaderPreferences preferences() {
+        return jdbc.sql("SELECT theme, font_size, display_mode, lookup_on_hover, tone_colours, show_hsk, mark_new_words "
+                        + "FROM reader_preferences WHERE id = 1")
+                .query((rs, n) -> new ReaderPreferences("dark".equals(rs.getString(1)), rs.getInt(2),
+                        parseMode(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7)))
+                .optional().orElse(ReaderPreferences.DEFAULTS);
+    }
+
+    @Transactional
+    public ReaderPreferences savePreferences(ReaderPreferences p) {
+        // UPDATE, then INSERT when there was no row: plain SQL that H2 and PostgreSQL both run.
+        Object[] values = {p.dark() ? "dark" : "light", p.fontSize(), p.displayMode().name(), p.lookupOnHover(),
+                p.toneColours(), p.showHsk(), p.markNewWords()};
+        int updated = jdbc.sql("UPDATE reader_preferences SET theme = ?, font_size = ?, display_mode = ?, "
+                + "lookup_on_hover = ?, tone_colours = ?, show_hsk = ?, mark_new_words = ? WHERE id = 1")
+                .params(values).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO reader_preferences (id, theme, font_size, display_mode, lookup_on_hover, tone_colours, "
+                    + "show_hsk, mark_new_words) VALUES (1, ?, ?, ?, ?, ?, ?, ?)").params(values).update();
+        }
+        return p;
+    }
+
+    private static DisplayMode parseMode(String s) {
+        try {
+            return DisplayMode.valueOf(s);
+        } catch (RuntimeException e) {
+            return DisplayMode.SIDE_BY_SIDE;
+        }
+    }
+
+    /** Whether pinyin is shown for an article. */
+    public boolean pinyinShown(long articleId) {
+        return jdbc.sql("SELECT pinyin FROM article_reading_state WHERE article_id = ?").param(articleId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** The block the user was reading, 0 at first. */
+    public int readingPosition(long articleId) {
+        return jdbc.sql("SELECT position FROM article_reading_state WHERE article_id = ?").param(articleId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    @Transactional
+    public void showPinyin(long articleId, boolean shown) {
+        if (jdbc.sql("UPDATE article_reading_state SET pinyin = ? WHERE article_id = ?").params(shown, articleId)
+                .update() == 0) {
+            jdbc.sql("INSERT INTO article_reading_state (article_id, pinyin, position) VALUES (?, ?, 0)")
+                    .params(articleId, shown).update();
+        }
+    }
+
+    @Transactional
+    public void saveReadingPosition(long articleId, int position) {
+        int at = Math.max(0, position);
+        if (jdbc.sql("UPDATE article_reading_state SET position = ? WHERE article_id = ?").params(at, articleId)
+                .update() == 0) {
+            jdbc.sql("INSERT INTO article_reading_state (article_id, pinyin, position) VALUES (?, FALSE, ?)")
+                    .params(articleId, at).update();
+        }
+    }
+
+    // ---------------------------------------------------------------- explanations
+
+    /** Whether an LLM is configured, so that sentences can be explained. */
+    public boolean canExplain() {
+        return engines.current().info().kind() != OutputKind.OFFLINE;
+    }
+
+    /**
+     * Explains a sentence (grammar, words, idioms) through the configured LLM, in the background; the text streams to
+     * {@code listener}. Returns the cancellation that stops it.
+     */
+    public Cancellation explain(String sentence, String paragraph, ArticleContext context, ExplanationListener listener) {
+        Cancellation cancellation = new Cancellation();
+        if (sentence == null || sentence.isBlank()) {
+            listener.failed("Select a Chinese sentence to explain.");
+            return cancellation;
+        }
+        if (!canExplain()) {
+            listener.failed("Explanations need an LLM: set duizhao.llm.provider to openai or ollama.");
+            return cancellation;
+        }
+        TranslationEngine engine = engines.current();
+        String text = sentence.strip();
+        String around = paragraph == null || paragraph.isBlank() ? text : paragraph.strip();
+        Thread.ofVirtual().name("explain").start(() -> {
+            try {
+                engine.explain(text, around, context, new SummarySink() {
+                    @Override
+                    public void partial(String textSoFar) {
+                        listener.partial(textSoFar);
+                    }
+
+                    @Override
+                    public void completed(String answer) {
+                        listener.completed(answer);
+                    }
+                }, cancellation);
+            } catch (RuntimeException e) {
+                log.info("Explanation failed: {}", e.getMessage());
+                listener.failed(e.getMessage() == null ? "The explanation failed." : e.getMessage());
+            }
+        });
+        return cancellation;
+    }
+}

@@ -1,0 +1,213 @@
+package app.duizhao.annotation;
+
+import app.duizhao.importing.ImportService;
+import app.duizhao.library.ArticleSnapshot;
+import app.duizhao.library.LibraryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class HighlightsAndVersionsTest {
+
+    @Autowired
+    ImportService importer;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    AnnotationService annotations;
+
+    private long article(String text) {
+        return importer.importText(text).articleId();
+    }
+
+    @Test
+    void aHighlightOnTheChineseKeepsItsQuoteColourAndNote() {
+        long id = article("中国驻美大使秦刚表示，中美关系很重要。\n\n第二段。");
+
+        HighlightInfo added = annotations.addHighlight(id, 0, Side.ZH, 6, 8, HighlightColour.GREEN, "**Qin Gang**");
+
+        assertThat(added.exact()).isEqualTo("秦刚");
+        assertThat(annotations.highlights(id)).singleElement().satisfies(h -> {
+            assertThat(h.side()).isEqualTo(Side.ZH);
+            assertThat(h.start()).isEqualTo(6);
+            assertThat(h.colour()).isEqualTo(HighlightColour.GREEN);
+            assertThat(h.note()).isEqualTo("**Qin Gang**");
+            assertThat(h.orphaned()).isFalse();
+        });
+    }
+
+    @Test
+    void highlightsOnTheEnglishFollowACorrectionAndAreOrphanedWhenTheirQuoteIsGone() {
+        long id = article("乒乓外交。");
+        annotations.correctEnglish(id, 0, "Ping-pong diplomacy works.");
+        HighlightInfo diplomacy = annotations.addHighlight(id, 0, Side.EN, 10, 19, HighlightColour.YELLOW, null);
+        HighlightInfo works = annotations.addHighlight(id, 0, Side.EN, 20, 25, HighlightColour.BLUE, "verb");
+
+        annotations.correctEnglish(id, 0, "As ever, ping-pong diplomacy is effective.");
+
+        List<HighlightInfo> now = annotations.highlights(id);
+        HighlightInfo moved = now.stream().filter(h -> h.id().equals(diplomacy.id())).findFirst().orElseThrow();
+        assertThat(moved.orphaned()).isFalse();
+        assertThat("As ever, ping-pong diplomacy is effective.".substring(moved.start(), moved.end()))
+                .isEqualTo("diplomacy");
+        HighlightInfo orphan = now.stream().filter(h -> h.id().equals(works.id())).findFirst().orElseThrow();
+        assertThat(orphan.orphaned()).isTrue();
+        assertThat(orphan.exact()).isEqualTo("works");
+        assertThat(orphan.note()).isEqualTo("verb");
+    }
+
+    @Test
+    void aHighlightCanBeRecolouredAnnotatedAndRemoved() {
+        long id = article("颜色和注释。");
+        HighlightInfo h = annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.YELLOW, null);
+
+        annotations.updateHighlight(h.id(), HighlightColour.PINK, "colour");
+        assertThat(annotations.highlights(id)).singleElement()
+                .satisfies(x -> assertThat(x.colour()).isEqualTo(HighlightColour.PINK))
+                .satisfies(x -> assertThat(x.note()).isEqualTo("colour"));
+
+        annotations.deleteHighlight(h.id());
+        assertThat(annotations.highlights(id)).isEmpty();
+    }
+
+    @Test
+    void tagsAreTrimmedDeduplicatedAndSorted() {
+        long id = article("标签。");
+
+        List<String> stored = annotations.setTags(id, AnnotationService.parseTags(" #politics, 外交 ,Politics,, usa "));
+
+        assertThat(stored).containsExactly("politics", "usa", "外交");
+        assertThat(annotations.tags(id)).containsExactly("politics", "usa", "外交");
+        assertThat(annotations.allTags()).containsEntry(id, List.of("politics", "usa", "外交"));
+    }
+
+    @Test
+    void draftsAreKeptUntilTheEditIsSaved() {
+        long id = article("草稿。");
+
+        annotations.saveDraft(id, 0, DraftField.NOTE, "half a tho");
+        annotations.saveDraft(id, 0, DraftField.NOTE, "half a thought");
+        assertThat(annotations.drafts(id)).singleElement()
+                .satisfies(d -> assertThat(d.text()).isEqualTo("half a thought"));
+
+        annotations.setNote(id, 0, "a whole thought");
+        assertThat(annotations.drafts(id)).isEmpty();
+    }
+
+    @Test
+    void twoEditorsOfTheSameParagraphNeverOverwriteEachOtherSilently() {
+        long id = article("两个标签页。");
+        long opened = annotations.revision(id, 0);
+
+        long afterFirst = annotations.correctEnglish(id, 0, opened, "Tab one's English.");
+        assertThat(afterFirst).isGreaterThan(opened);
+
+        assertThatThrownBy(() -> annotations.correctEnglish(id, 0, opened, "Tab two's English."))
+                .isInstanceOfSatisfying(EditConflictException.class, conflict -> {
+                    assertThat(conflict.theirs()).isEqualTo("Tab one's English.");
+                    assertThat(conflict.yours()).isEqualTo("Tab two's English.");
+                    assertThat(conflict.getMessage()).contains("Someone else changed paragraph 1");
+                });
+        assertThat(library.snapshot(id).orElseThrow().blocks().getFirst().english()).isEqualTo("Tab one's English.");
+        assertThat(annotations.drafts(id)).singleElement().satisfies(d -> {
+            assertThat(d.field()).isEqualTo(DraftField.CONFLICT_ENGLISH);
+            assertThat(d.text()).isEqualTo("Tab two's English.");
+        });
+
+        annotations.correctEnglish(id, 0, annotations.revision(id, 0), "Tab two's English, on purpose.");
+        assertThat(library.snapshot(id).orElseThrow().blocks().getFirst().english())
+                .isEqualTo("Tab two's English, on purpose.");
+    }
+
+    @Test
+    void savingTheSameTextTwiceIsNoConflict() {
+        long id = article("同样的注释。");
+        long opened = annotations.revision(id, 0);
+        annotations.setNote(id, 0, opened, "same");
+
+        annotations.setNote(id, 0, opened, "same");
+
+        assertThat(library.snapshot(id).orElseThrow().blocks().getFirst().note()).isEqualTo("same");
+    }
+
+    @Test
+    void comparingTwoVersionsListsWhatChangedBlockByBlock() {
+        long id = article("第一段。\n\n第二段。\n\n第三段。");
+        annotations.correctEnglish(id, 0, "First.");
+        HighlightInfo kept = annotations.addHighlight(id, 1, Side.ZH, 0, 2, HighlightColour.YELLOW, null);
+        HighlightInfo dropped = annotations.addHighlight(id, 2, Side.ZH, 0, 2, HighlightColour.YELLOW, null);
+        annotations.setTags(id, List.of("old"));
+        annotations.saveVersion(id, "one");
+
+        annotations.correctEnglish(id, 0, "The first paragraph.");
+        annotations.setNote(id, 1, "new note");
+        annotations.updateHighlight(kept.id(), HighlightColour.PINK, null);
+        annotations.deleteHighlight(dropped.id());
+        annotations.addHighlight(id, 2, Side.ZH, 2, 3, HighlightColour.BLUE, "added");
+        annotations.setTags(id, List.of("new"));
+        annotations.saveVersion(id, "two");
+
+        VersionDiff diff = annotations.compare(id, 1, 2);
+
+        assertThat(diff.blocks()).extracting(VersionDiff.BlockDiff::position).containsExactly(0, 1, 2);
+        VersionDiff.BlockDiff first = diff.blocks().get(0);
+        assertThat(first.english()).isEqualTo(new VersionDiff.Change("First.", "The first paragraph."));
+        assertThat(first.text().changed()).isFalse();
+        assertThat(diff.blocks().get(1).note().after()).isEqualTo("new note");
+        assertThat(diff.blocks().get(1).changed()).singleElement()
+                .satisfies(c -> assertThat(c.after().colour()).isEqualTo(HighlightColour.PINK));
+        assertThat(diff.blocks().get(2).removed()).singleElement()
+                .satisfies(h -> assertThat(h.exact()).isEqualTo("第三"));
+        assertThat(diff.blocks().get(2).added()).singleElement()
+                .satisfies(h -> assertThat(h.note()).isEqualTo("added"));
+        assertThat(diff.tagsAdded()).containsExactly("new");
+        assertThat(diff.tagsRemoved()).containsExactly("old");
+    }
+
+    @Test
+    void restoringAnOldVersionMakesItCurrentAsANewVersion() {
+        long id = article("恢复的第一段。");
+        annotations.setNote(id, 0, "original note");
+        annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.GREEN, "kept");
+        annotations.saveVersion(id, "good");
+        annotations.setNote(id, 0, "a mistake");
+        annotations.deleteHighlight(annotations.highlights(id).getFirst().id());
+        annotations.saveVersion(id, "bad");
+
+        VersionInfo restored = annotations.restore(id, 1);
+
+        assertThat(restored.number()).isEqualTo(3);
+        assertThat(restored.message()).isEqualTo("Restored version 1");
+        ArticleSnapshot current = library.snapshot(id).orElseThrow();
+        assertThat(current.blocks().getFirst().note()).isEqualTo("original note");
+        assertThat(annotations.highlights(id)).singleElement().satisfies(h -> assertThat(h.note()).isEqualTo("kept"));
+        assertThat(annotations.version(id, 2).orElseThrow().blocks().getFirst().note()).isEqualTo("a mistake");
+    }
+
+    @Test
+    void aSavedVersionKeepsItsHighlightsAndTags() {
+        long id = article("版本里的高亮。");
+        annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.PURPLE, "in v1");
+        annotations.setTags(id, List.of("t1"));
+        annotations.saveVersion(id, null);
+        annotations.deleteHighlight(annotations.highlights(id).getFirst().id());
+
+        AnnotatedArticle v1 = annotations.annotated(id, 1).orElseThrow();
+
+        assertThat(v1.highlights()).singleElement().satisfies(h -> {
+            assertThat(h.exact()).isEqualTo("版本");
+            assertThat(h.colour()).isEqualTo(HighlightColour.PURPLE);
+        });
+        assertThat(v1.userTags()).containsExactly("t1");
+    }
+}

@@ -1,0 +1,155 @@
+package app.duizhao.annotation.ui;
+
+import app.duizhao.annotation.AnnotationService;
+import app.duizhao.annotation.DraftField;
+import app.duizhao.annotation.HighlightColour;
+import app.duizhao.annotation.Side;
+import app.duizhao.importing.ImportService;
+import app.duizhao.library.LibraryService;
+import app.duizhao.reader.ui.ReaderView;
+import app.duizhao.testsupport.KaribuSpringTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnnotationViewsTest extends KaribuSpringTest {
+
+    @Autowired
+    ImportService importer;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    AnnotationService annotations;
+
+    private long id;
+
+    @BeforeEach
+    void article() {
+        id = importer.importText("界面测试的第一段。\n\n界面测试的第二段。" + System.nanoTime()).articleId();
+    }
+
+    private void openReader() {
+        UI.getCurrent().navigate(ReaderView.class, id);
+        _get(ReaderView.class);
+    }
+
+    @Test
+    void tagsTypedInTheReaderHeaderAreStoredAndShown() {
+        openReader();
+
+        TextField tags = _get(TextField.class, spec -> spec.withId("tags"));
+        tags.setValue(" #news, 外交,news ");
+
+        assertThat(annotations.tags(id)).containsExactly("news", "外交");
+        assertThat(tags.getValue()).isEqualTo("news, 外交");
+    }
+
+    @Test
+    void aHighlightWhoseQuoteIsCorrectedAwayIsListedAsOrphaned() {
+        annotations.correctEnglish(id, 0, "The first paragraph of the UI test.");
+        openReader();
+        AnnotationLayer layer = _get(AnnotationLayer.class);
+        layer.highlight(0, Side.EN, 4, 9, HighlightColour.BLUE, "first!");
+        assertThat(_find(Details.class, spec -> spec.withId("orphans"))).as("no orphans, no panel").isEmpty();
+
+        layer.correctEnglish(0, "A different sentence altogether.");
+
+        Details orphans = _get(Details.class, spec -> spec.withId("orphans"));
+        assertThat(orphans.isVisible()).isTrue();
+        assertThat(orphans.getSummaryText()).isEqualTo("Orphaned annotations (1)");
+        assertThat(orphans.getElement().getTextRecursively()).contains("“first”", "first!");
+    }
+
+    @Test
+    void anEditConflictShowsBothTextsAndOverwritesNothing() {
+        openReader();
+        AnnotationLayer layer = _get(AnnotationLayer.class);
+        // Another tab saves the note after this one was opened.
+        annotations.setNote(id, 0, annotations.revision(id, 0), "their note");
+
+        layer.setNote(0, "my note");
+
+        Dialog dialog = _get(Dialog.class, spec -> spec.withId("edit-conflict"));
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Someone else changed this paragraph");
+        assertThat(_get(TextArea.class, spec -> spec.withClasses("dz-conflict-theirs")).getValue())
+                .isEqualTo("their note");
+        assertThat(_get(TextArea.class, spec -> spec.withClasses("dz-conflict-yours")).getValue())
+                .isEqualTo("my note");
+        assertThat(library.snapshot(id).orElseThrow().blocks().getFirst().note()).isEqualTo("their note");
+        assertThat(annotations.drafts(id)).anySatisfy(d -> {
+            assertThat(d.field()).isEqualTo(DraftField.CONFLICT_NOTE);
+            assertThat(d.text()).isEqualTo("my note");
+        });
+    }
+
+    @Test
+    void anAutosavedDraftIsRestoredWithANoticeOnReopen() {
+        annotations.saveDraft(id, 1, DraftField.NOTE, "typed before the crash");
+
+        openReader();
+
+        Div drafts = _get(Div.class, spec -> spec.withId("drafts"));
+        assertThat(drafts.isVisible()).isTrue();
+        assertThat(drafts.getElement().getTextRecursively()).contains("Restored from autosave",
+                "Paragraph 2, note", "typed before the crash");
+        _click(_get(Button.class, spec -> spec.withClasses("dz-draft-apply")));
+        assertThat(library.snapshot(id).orElseThrow().blocks().get(1).note()).isEqualTo("typed before the crash");
+        assertThat(annotations.drafts(id)).isEmpty();
+    }
+
+    @Test
+    void theExportMenuOffersEveryFormat() {
+        openReader();
+
+        assertThat(_get(Anchor.class, spec -> spec.withId("export-markdown")).getText()).isEqualTo("Export Markdown");
+        for (String format : new String[]{"html", "pdf", "epub", "anki", "json"}) {
+            assertThat(_get(Anchor.class, spec -> spec.withId("export-" + format)).getHref()).isNotBlank();
+        }
+    }
+
+    @Test
+    void theHistoryPageComparesTwoVersionsAndRestoresOne() {
+        annotations.setNote(id, 0, "note in v1");
+        annotations.saveVersion(id, "one");
+        annotations.setNote(id, 0, "note in v2");
+        annotations.addHighlight(id, 1, Side.ZH, 0, 2, HighlightColour.GREEN, null);
+        annotations.saveVersion(id, "two");
+
+        UI.getCurrent().navigate(HistoryView.class, HistoryView.parameters(id));
+        HistoryView history = _get(HistoryView.class);
+        assertThat(_get(Div.class, spec -> spec.withId("history-versions")).getElement().getTextRecursively())
+                .contains("Version 2", "two", "Version 1", "one");
+        _click(_get(Button.class, spec -> spec.withId("compare")));
+
+        assertThat(history.diffText()).contains("Version 1 → version 2", "Paragraph 1", "note in v1", "note in v2",
+                "Paragraph 2", "Highlight added: “界面”");
+
+        history.restore(1);
+        assertThat(annotations.versions(id)).first().satisfies(v -> assertThat(v.message())
+                .isEqualTo("Restored version 1"));
+        assertThat(library.snapshot(id).orElseThrow().blocks().getFirst().note()).isEqualTo("note in v1");
+        assertThat(annotations.highlights(id)).isEmpty();
+    }
+
+    @Test
+    void theReaderLinksToTheHistory() {
+        openReader();
+
+        assertThat(_find(com.vaadin.flow.router.RouterLink.class, spec -> spec.withId("history"))).hasSize(1);
+    }
+}

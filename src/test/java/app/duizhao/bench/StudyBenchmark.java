@@ -1,0 +1,205 @@
+package app.duizhao.bench;
+
+import app.duizhao.DuizhaoApplication;
+import app.duizhao.importing.ImportService;
+import app.duizhao.library.ArticleSnapshot;
+import app.duizhao.library.LibraryService;
+import app.duizhao.reader.ui.ReaderView;
+import app.duizhao.study.StudyService;
+import app.duizhao.study.WordLookup;
+import app.duizhao.study.ui.ChineseHtml;
+import app.duizhao.study.ui.WordPopup;
+import app.duizhao.testsupport.Fixtures;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Study tools benchmark: dictionary lookup latency (what a click on a word costs the server: lookup + building the
+ * popup), rendering an article's word spans, and the server memory held per open reader session. Prints
+ * {@code name: value unit} lines. Uses the largest post of the shared corpus when present, else the seed post.
+ */
+public final class StudyBenchmark {
+
+    private static final int SESSIONS = 20;
+
+    private StudyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("vaadin.launch-browser", "false");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DuizhaoApplication.class)
+                .profiles("test").properties("server.port=0", "logging.level.root=WARN",
+                        "spring.main.banner-mode=off").run(args)) {
+            run(context);
+        }
+        System.exit(0);
+    }
+
+    private static void run(ConfigurableApplicationContext context) throws Exception {
+        ImportService importer = context.getBean(ImportService.class);
+        LibraryService library = context.getBean(LibraryService.class);
+        StudyService study = context.getBean(StudyService.class);
+
+        Optional<Path> largest = Fixtures.corpus().flatMap(StudyBenchmark::largestPost);
+        String name = largest.map(p -> p.getFileName().toString()).orElse(Fixtures.SEED_FILE_NAME);
+        byte[] content = largest.isPresent() ? Files.readAllBytes(largest.get()) : Fixtures.seedPost();
+        long articleId = importer.importFile(name, content).articleId();
+        ArticleSnapshot article = library.snapshot(articleId).orElseThrow();
+        int chars = article.blocks().stream().mapToInt(b -> b.text().length()).sum();
+        print("study.article-blocks", article.blocks().size(), "blocks");
+        print("study.article-chars", chars, "chars");
+
+        // Segmenting and rendering the whole article (what opening the reader costs besides Vaadin).
+        List<List<String>> words = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            words.clear();
+            for (ArticleSnapshot.SnapshotBlock block : article.blocks()) {
+                words.add(study.words(block.text()));
+            }
+        }
+        long t0 = System.nanoTime();
+        int html = 0;
+        int rounds = 10;
+        for (int round = 0; round < rounds; round++) {
+            for (ArticleSnapshot.SnapshotBlock block : article.blocks()) {
+                html += ChineseHtml.render(study.words(block.text()), false, study, Map.of()).length();
+            }
+        }
+        print("study.segment-and-render-article", (System.nanoTime() - t0) / 1e6 / rounds, "ms");
+        t0 = System.nanoTime();
+        int rubyHtml = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (List<String> block : words) {
+                rubyHtml += ChineseHtml.render(block, true, study, Map.of()).length();
+            }
+        }
+        print("study.render-article-with-pinyin", (System.nanoTime() - t0) / 1e6 / rounds, "ms");
+        print("study.article-html", html / rounds / 1024.0, "KiB");
+        print("study.article-html-with-pinyin", rubyHtml / rounds / 1024.0, "KiB");
+
+        // Lookup latency over the article's distinct Chinese words.
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(words.stream().flatMap(List::stream)
+                .filter(StudyService::isChinese).toList()));
+        for (String w : distinct) {
+            study.lookup(w); // warm-up
+        }
+        double[] lookups = new double[distinct.size()];
+        for (int i = 0; i < distinct.size(); i++) {
+            long s = System.nanoTime();
+            study.lookup(distinct.get(i));
+            lookups[i] = (System.nanoTime() - s) / 1e3;
+        }
+        java.util.Arrays.sort(lookups);
+        print("study.lookup-words", distinct.size(), "words");
+        print("study.lookup-p50", lookups[lookups.length / 2], "us");
+        print("study.lookup-p99", lookups[(int) (lookups.length * 0.99)], "us");
+        print("study.lookup-max", lookups[lookups.length - 1], "us");
+
+        // Lookup plus building the popup's components, in a mocked Vaadin UI.
+        Routes routes = new Routes().autoDiscoverViews("app.duizhao");
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        WordPopup popup = new WordPopup();
+        UI.getCurrent().add(popup);
+        for (String w : distinct) {
+            popup.show(study.lookup(w), true, true, NO_ACTIONS);
+        }
+        double[] popups = new double[distinct.size()];
+        for (int i = 0; i < distinct.size(); i++) {
+            long s = System.nanoTime();
+            WordLookup lookup = study.lookup(distinct.get(i));
+            popup.show(lookup, true, true, NO_ACTIONS);
+            popups[i] = (System.nanoTime() - s) / 1e3;
+        }
+        java.util.Arrays.sort(popups);
+        print("study.lookup-and-popup-p50", popups[popups.length / 2], "us");
+        print("study.lookup-and-popup-p99", popups[(int) (popups.length * 0.99)], "us");
+        MockVaadin.tearDown();
+
+        // Server memory per open reader session: open the reader in SESSIONS sessions and keep them.
+        for (int warm = 0; warm < 2; warm++) {
+            MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+            UI.getCurrent().navigate(ReaderView.class, articleId);
+            MockVaadin.tearDown();
+        }
+        long before = usedHeap();
+        List<Object> kept = new ArrayList<>();
+        for (int i = 0; i < SESSIONS; i++) {
+            MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+            UI.getCurrent().navigate(ReaderView.class, articleId);
+            kept.add(VaadinSession.getCurrent());
+            kept.add(UI.getCurrent());
+        }
+        long after = usedHeap();
+        print("study.reader-session-memory", (after - before) / (double) SESSIONS / 1024.0, "KiB/session");
+        print("study.reader-sessions-measured", kept.size() / 2, "sessions");
+    }
+
+    private static final WordPopup.Actions NO_ACTIONS = new WordPopup.Actions() {
+        @Override
+        public void addToVocabulary(WordLookup lookup, String definition) {
+        }
+
+        @Override
+        public void setStatus(app.duizhao.study.VocabularyEntry entry, app.duizhao.study.WordStatus status) {
+        }
+
+        @Override
+        public void split(int at) {
+        }
+
+        @Override
+        public void mergeWithPrevious() {
+        }
+
+        @Override
+        public void mergeWithNext() {
+        }
+
+        @Override
+        public void explainSentence() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private static Optional<Path> largestPost(Path corpus) {
+        Path posts = corpus.resolve("posts");
+        try (Stream<Path> files = Files.list(Files.isDirectory(posts) ? posts : corpus)) {
+            return files.filter(p -> p.toString().endsWith(".md"))
+                    .max(Comparator.comparingLong(p -> p.toFile().length()));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void print(String name, double value, String unit) {
+        System.out.println(String.format(Locale.ROOT, "%s: %.1f %s", name, value, unit));
+    }
+}
