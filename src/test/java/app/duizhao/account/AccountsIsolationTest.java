@@ -124,6 +124,19 @@ class AccountsIsolationTest {
     }
 
     @Test
+    void exportsOfAnotherUsersArticleOrVersionAnswer404() throws Exception {
+        String asA = basic(a.username(), PASSWORD_A);
+        String asB = basic(b.username(), PASSWORD_B);
+        assertThat(get("/api/articles/" + articleOfA + "/export", asA).statusCode()).isEqualTo(200);
+        assertThat(get("/api/articles/" + articleOfA + "/export?version=1", asA).statusCode()).isEqualTo(200);
+        assertThat(get("/api/articles/" + articleOfA + "/export", asB).statusCode()).isEqualTo(404);
+        assertThat(get("/api/articles/" + articleOfA + "/export?version=1", asB).statusCode()).isEqualTo(404);
+        assertThat(get("/api/articles/" + articleOfA + "/export?format=json", asB).statusCode()).isEqualTo(404);
+        assertThat(get("/api/export?ids=" + articleOfA, asB).statusCode()).isEqualTo(404);
+        assertThat(get("/api/articles/" + articleOfA + "/export", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aBatchOfAnotherUsersArticlesDoesNothingAndTheirBatchesAreInvisible() throws Exception {
         HttpResponse<String> byA = postJson("/api/translations", "{\"ids\":[" + articleOfA + "]}",
                 basic(a.username(), PASSWORD_A));
