@@ -3,6 +3,7 @@ package app.duizhao.library;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -20,6 +21,7 @@ import java.util.List;
  * removed, and its summary.
  */
 @Entity
+@EntityListeners(ArticleIndexListener.class)
 @Table(name = "article")
 public class Article {
 

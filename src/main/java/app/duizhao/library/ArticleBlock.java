@@ -1,6 +1,7 @@
 package app.duizhao.library;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
  * the last translation error and the user's note.
  */
 @Entity
+@EntityListeners(ArticleIndexListener.class)
 @Table(name = "article_block")
 public class ArticleBlock {
 

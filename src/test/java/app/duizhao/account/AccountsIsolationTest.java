@@ -12,6 +12,7 @@ import app.duizhao.importing.CleaningAuditService;
 import app.duizhao.importing.ImportResult;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.ArticleSummary;
+import app.duizhao.library.LibraryQuery;
 import app.duizhao.library.LibraryService;
 import app.duizhao.reader.ui.ReaderView;
 import app.duizhao.reader.ui.VersionView;
@@ -91,11 +92,15 @@ class AccountsIsolationTest {
     long articleOfA;
 
     @BeforeEach
-    void twoUsersAndAnArticleOfA() {
+    void twoUsersAndAnArticleOfA() throws Exception {
         a = accounts.create("alice-" + suffix, PASSWORD_A, Role.USER);
         b = accounts.create("bob-" + suffix, PASSWORD_B, Role.USER);
-        articleOfA = currentUser.runAs(a.id(),
-                () -> importer.importFile(Fixtures.SEED_FILE_NAME, Fixtures.seedPost()).articleId());
+        // A imports through the HTTP API with HTTP Basic.
+        HttpResponse<String> created = send("POST", "/api/articles", "text/plain", Fixtures.seedPostText(),
+                basic(a.username(), PASSWORD_A));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        articleOfA = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         currentUser.runAs(a.id(), () -> annotations.saveVersion(articleOfA, "A's version"));
     }
 
@@ -121,6 +126,43 @@ class AccountsIsolationTest {
         assertThat(post("/api/articles/" + missing + "/translate", basic(b.username(), PASSWORD_B)).body())
                 .isEqualTo(post("/api/articles/" + articleOfA + "/translate", basic(b.username(), PASSWORD_B)).body()
                         .replace(String.valueOf(articleOfA), String.valueOf(missing)));
+    }
+
+    @Test
+    void theArticleApiShowsAnArticleOnlyToItsOwnerAndImportsPerOwner() throws Exception {
+        assertThat(get("/api/articles/" + articleOfA, basic(a.username(), PASSWORD_A)).statusCode()).isEqualTo(200);
+        HttpResponse<String> asB = get("/api/articles/" + articleOfA, basic(b.username(), PASSWORD_B));
+        HttpResponse<String> missing = get("/api/articles/" + (articleOfA + 100_000), basic(b.username(), PASSWORD_B));
+        assertThat(asB.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(get("/api/articles/" + articleOfA, null).statusCode()).isEqualTo(401);
+
+        // The same post imported by B is a new article of B's (201), not A's as a duplicate (200).
+        HttpResponse<String> byB = send("POST", "/api/articles", "text/plain", Fixtures.seedPostText(),
+                basic(b.username(), PASSWORD_B));
+        assertThat(byB.statusCode()).isEqualTo(201);
+        assertThat(byB.headers().firstValue("Location").orElseThrow()).doesNotEndWith("/" + articleOfA);
+        HttpResponse<String> againByA = send("POST", "/api/articles", "text/plain", Fixtures.seedPostText(),
+                basic(a.username(), PASSWORD_A));
+        assertThat(againByA.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void librarySearchFindsOnlyTheUsersOwnArticles() {
+        currentUser.runAs(b.id(), () -> {
+            assertThat(library.search(LibraryQuery.all(50)).rows()).extracting(ArticleSummary::id)
+                    .doesNotContain(articleOfA);
+            assertThat(library.count(LibraryQuery.all(50))).isZero();
+            assertThat(library.sources()).isEmpty();
+            assertThat(library.details(articleOfA)).isEmpty();
+            return null;
+        });
+        currentUser.runAs(a.id(), () -> {
+            assertThat(library.search(LibraryQuery.all(50)).rows()).extracting(ArticleSummary::id)
+                    .containsExactly(articleOfA);
+            assertThat(library.sources()).containsExactly("联合早报");
+            return null;
+        });
     }
 
     @Test
@@ -332,9 +374,14 @@ class AccountsIsolationTest {
     }
 
     private HttpResponse<String> postJson(String path, String json, String authorization) throws Exception {
+        return send("POST", path, "application/json", json, authorization);
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, String body,
+                                      String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", contentType + "; charset=UTF-8")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -9,11 +9,14 @@ import app.duizhao.importing.ImportException;
 import app.duizhao.importing.ImportResult;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.ArticleSummary;
+import app.duizhao.library.LibraryQuery;
 import app.duizhao.library.LibraryService;
 import app.duizhao.reader.ui.ReaderView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -23,7 +26,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -38,9 +47,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The library: every stored article, and the ways to bring in a new one (upload a post, or paste text).
+ * The library: every stored article, searchable (Chinese without spaces, English), filterable by source, tag,
+ * translation state and date, sortable and paged lazily; and the ways to bring in a new one (upload, paste).
  */
 // Any signed-in user (accounts on); what they see is scoped to their own data by the services.
 @PermitAll
@@ -53,6 +65,8 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LibraryService library;
     private final ImportService importer;
+    private static final int SELECTION_LIMIT = 300;
+
     private final Div importMessage = new Div();
     private final TextArea paste = new TextArea("Or paste Chinese text");
     private final Grid<ArticleSummary> grid = new Grid<>(ArticleSummary.class, false);
@@ -60,6 +74,13 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
     private final SelectionExport selectionExport;
     private Map<Long, List<String>> tags = Map.of();
     private final Paragraph empty = new Paragraph("No articles yet. Upload a post or paste a Chinese article above.");
+    private final TextField search = new TextField("Search");
+    private final ComboBox<String> source = new ComboBox<>("Source");
+    private final ComboBox<String> tag = new ComboBox<>("Tag");
+    private final Select<ArticleSummary.TranslationState> status = new Select<>();
+    private final DatePicker from = new DatePicker("Published from");
+    private final DatePicker to = new DatePicker("to");
+    private final Paragraph matches = new Paragraph();
 
     public LibraryView(LibraryService library, ImportService importer, AnnotationService annotations,
                        ExportService exports) {
@@ -68,6 +89,7 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         this.annotations = annotations;
         this.selectionExport = new SelectionExport(exports);
         addClassName("dz-library");
+        status.setLabel("Translation");
         setPadding(false);
         add(new H1("Library"), importSection(), articlesSection());
     }
@@ -157,36 +179,106 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
             RouterLink link = new RouterLink(article.title(), ReaderView.class, article.id());
             link.addClassName("dz-article-link");
             return link;
-        }).setHeader("Title").setFlexGrow(4).setKey("title");
+        }).setHeader("Title").setFlexGrow(4).setKey("title").setSortable(true).setSortProperty("title");
         grid.addColumn(article -> article.sourceName() == null ? "" : article.sourceName())
-                .setHeader("Source").setFlexGrow(1).setKey("source");
+                .setHeader("Source").setFlexGrow(1).setKey("source").setSortable(true).setSortProperty("source");
         grid.addColumn(article -> article.publishedAt() == null ? "" : DATE.format(article.publishedAt()))
-                .setHeader("Date").setFlexGrow(0).setWidth("8em").setKey("date");
+                .setHeader("Date").setFlexGrow(0).setWidth("8em").setKey("date").setSortable(true)
+                .setSortProperty("published");
+        grid.addColumn(article -> DATE.format(article.importedAt()))
+                .setHeader("Imported").setFlexGrow(0).setWidth("8em").setKey("imported").setSortable(true)
+                .setSortProperty("imported");
         grid.addColumn(article -> article.state().label()
                         + (article.state() == ArticleSummary.TranslationState.PARTLY_TRANSLATED
                         ? " (" + article.translatedBlocks() + "/" + article.translatableBlocks() + ")" : ""))
                 .setHeader("Translation").setFlexGrow(1).setKey("status");
         grid.addColumn(article -> String.join(", ", tags.getOrDefault(article.id(), List.of())))
                 .setHeader("Tags").setFlexGrow(1).setKey("tags");
-        grid.setAllRowsVisible(true);
+        grid.setPageSize(50);
+        grid.setHeight("70vh");
+        grid.setMultiSort(false);
+        // Lazy: the grid asks for one page at a time, so 100,000 articles load as fast as 10.
+        grid.setItems(this::fetch, query -> (int) Math.min(Integer.MAX_VALUE, library.count(filters())));
         grid.addItemClickListener(event -> UI.getCurrent().navigate(ReaderView.class, event.getItem().id()));
         empty.addClassName("dz-hint");
-        section.add(new H2("Articles"), empty, grid, selectionExport);
+        section.add(new H2("Articles"), filterBar(), matches, empty, grid, selectionExport);
         return section;
+    }
+
+    private Div filterBar() {
+        Div bar = new Div();
+        bar.addClassName("dz-filters");
+        search.setId("search");
+        search.setPlaceholder("中美关系, trade…");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setValueChangeTimeout(300);
+        search.addValueChangeListener(event -> refreshRows());
+        source.setId("source-filter");
+        source.setClearButtonVisible(true);
+        source.addValueChangeListener(event -> refreshRows());
+        tag.setId("tag-filter");
+        tag.setClearButtonVisible(true);
+        tag.addValueChangeListener(event -> refreshRows());
+        status.setId("status-filter");
+        status.setItems(ArticleSummary.TranslationState.values());
+        status.setItemLabelGenerator(state -> state == null ? "Any" : state.label());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any");
+        status.addValueChangeListener(event -> refreshRows());
+        from.setId("date-from");
+        from.setClearButtonVisible(true);
+        from.addValueChangeListener(event -> refreshRows());
+        to.setId("date-to");
+        to.setClearButtonVisible(true);
+        to.addValueChangeListener(event -> refreshRows());
+        matches.setId("article-count");
+        matches.addClassName("dz-hint");
+        bar.add(search, source, tag, status, from, to);
+        return bar;
+    }
+
+    /** The filters as they stand; the grid adds the sort and the page. */
+    LibraryQuery filters() {
+        return new LibraryQuery(search.getValue(), source.getValue(), tag.getValue(),
+                status.getValue() == null ? Set.of() : Set.of(status.getValue()), from.getValue(), to.getValue(),
+                null, false, 0, 0);
+    }
+
+    private Stream<ArticleSummary> fetch(Query<ArticleSummary, Void> query) {
+        LibraryQuery libraryQuery = filters();
+        if (!query.getSortOrders().isEmpty()) {
+            QuerySortOrder order = query.getSortOrders().getFirst();
+            LibraryQuery.Sort sort = switch (order.getSorted()) {
+                case "title" -> LibraryQuery.Sort.TITLE;
+                case "source" -> LibraryQuery.Sort.SOURCE;
+                case "published" -> LibraryQuery.Sort.PUBLISHED;
+                default -> LibraryQuery.Sort.IMPORTED;
+            };
+            libraryQuery = libraryQuery.withSort(sort, order.getDirection() == SortDirection.ASCENDING);
+        }
+        return library.search(libraryQuery.withPage(query.getOffset(), query.getLimit())).rows().stream();
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        refresh();
+        source.setItems(library.sources());
+        tag.setItems(library.tags());
+        refreshRows();
     }
 
-    private void refresh() {
-        List<ArticleSummary> articles = library.list();
+    private void refreshRows() {
+        long all = library.count(LibraryQuery.all(0));
+        long matching = library.count(filters());
         tags = annotations.allTags();
-        selectionExport.setArticles(articles);
-        grid.setItems(articles);
-        grid.setVisible(!articles.isEmpty());
-        empty.setVisible(articles.isEmpty());
+        // The export picks among the articles the filters show (the first few hundred), not the whole library.
+        selectionExport.setArticles(library.search(filters().withPage(0, SELECTION_LIMIT)).rows());
+        grid.getDataProvider().refreshAll();
+        grid.setVisible(all > 0);
+        empty.setVisible(all == 0);
+        matches.setVisible(all > 0);
+        matches.setText(matching == all ? all + (all == 1 ? " article" : " articles")
+                : matching + " of " + all + " articles match");
     }
 
     /** The message shown under the import controls, for tests. */

@@ -8,7 +8,10 @@ import app.duizhao.testsupport.KaribuSpringTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -65,5 +68,42 @@ class LibraryViewTest extends KaribuSpringTest {
         assertThat(view.importMessage()).contains("no text to import");
         assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst())
                 .isInstanceOf(LibraryView.class);
+    }
+
+    @Test
+    void searchingFiltersTheGridAndClearingTheSearchShowsEverythingAgain() {
+        importer.importText("图书馆搜索测试：长江流域的湿地保护。\n\n第二段讲候鸟迁徙。");
+        importer.importText("另一篇文章谈城市交通。");
+        UI.getCurrent().navigate(LibraryView.class);
+        @SuppressWarnings("unchecked")
+        Grid<ArticleSummary> grid = _get(Grid.class, spec -> spec.withId("articles"));
+        int all = _findAll(grid).size();
+
+        _get(TextField.class, spec -> spec.withId("search")).setValue("湿地保护");
+
+        assertThat(_findAll(grid)).singleElement()
+                .satisfies(row -> assertThat(row.title()).contains("湿地保护"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("article-count")).getText()).startsWith("1 of ");
+
+        _get(TextField.class, spec -> spec.withId("search")).setValue("");
+        assertThat(_findAll(grid)).hasSize(all);
+    }
+
+    @Test
+    void theTranslationStateFilterKeepsOnlyArticlesInThatState() {
+        importer.importText("状态过滤测试的一段文字。");
+        UI.getCurrent().navigate(LibraryView.class);
+        @SuppressWarnings("unchecked")
+        Grid<ArticleSummary> grid = _get(Grid.class, spec -> spec.withId("articles"));
+        @SuppressWarnings("unchecked")
+        Select<ArticleSummary.TranslationState> status = _get(Select.class, spec -> spec.withId("status-filter"));
+
+        status.setValue(ArticleSummary.TranslationState.TRANSLATED);
+        assertThat(_findAll(grid)).allSatisfy(row ->
+                assertThat(row.state()).isEqualTo(ArticleSummary.TranslationState.TRANSLATED));
+
+        status.setValue(ArticleSummary.TranslationState.NOT_TRANSLATED);
+        assertThat(_findAll(grid)).isNotEmpty().allSatisfy(row ->
+                assertThat(row.state()).isEqualTo(ArticleSummary.TranslationState.NOT_TRANSLATED));
     }
 }

@@ -1,0 +1,241 @@
+package app.duizhao.api;
+
+import app.duizhao.importing.ImportException;
+import app.duizhao.importing.ImportResult;
+import app.duizhao.importing.ImportService;
+import app.duizhao.library.ArticleDetails;
+import app.duizhao.library.LibraryService;
+import app.duizhao.translation.TranslationService;
+import app.duizhao.translation.TranslationStatus;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The HTTP API for scripts and bookmarklets.
+ *
+ * <ul>
+ *   <li>{@code POST /api/articles} imports a post: a multipart field {@code file}, or JSON {@code {"url": ...}} or
+ *   {@code {"text": ...}} (a {@code text/plain} body works like {@code {"text"}}). It answers {@code 201 Created}
+ *   with a {@code Location} header and the article; when the same article (same cleaned text) is already stored,
+ *   nothing is written and it answers {@code 200 OK} with the stored one.</li>
+ *   <li>{@code GET /api/articles/{id}} answers the article, or {@code 404}.</li>
+ * </ul>
+ * Bad input answers {@code 400} (unreadable or unusable input), {@code 413} (over {@code duizhao.import.max-bytes}),
+ * {@code 415} (not a kind of file or body we import) or {@code 422} (a URL Duizhao will not or could not fetch),
+ * always with {@code {"error": message}}; nothing stored is touched then.
+ */
+@RestController
+@RequestMapping("/api/articles")
+public class ArticleApiController {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleApiController.class);
+
+    private final ImportService importer;
+    private final LibraryService library;
+    private final TranslationService translations;
+    private final ObjectMapper json;
+
+    public ArticleApiController(ImportService importer, LibraryService library, TranslationService translations,
+                                ObjectMapper json) {
+        this.importer = importer;
+        this.library = library;
+        this.translations = translations;
+        this.json = json;
+    }
+
+    /** Imports a post from a multipart {@code file}, JSON {@code {"url"}} or {@code {"text"}}, or plain text. */
+    @PostMapping
+    public ResponseEntity<?> create(HttpServletRequest request) {
+        String contentType = request.getContentType() == null ? ""
+                : request.getContentType().toLowerCase(Locale.ROOT);
+        try {
+            ImportResult result;
+            if (contentType.startsWith("multipart/form-data")) {
+                result = importMultipart(request);
+            } else if (contentType.startsWith("application/json") || contentType.endsWith("+json")) {
+                result = importJson(request);
+            } else if (contentType.startsWith("text/plain")) {
+                result = importer.importText(readBody(request));
+            } else {
+                return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send a multipart form with a \"file\" field, or "
+                        + "JSON {\"url\": ...} or {\"text\": ...} (Content-Type: application/json).");
+            }
+            ArticleDetails article = library.details(result.articleId()).orElseThrow();
+            URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                    .path("/api/articles/{id}").buildAndExpand(result.articleId()).toUri();
+            return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .location(location).contentType(MediaType.APPLICATION_JSON).body(toJson(article));
+        } catch (BadRequest e) {
+            return error(e.status, e.getMessage());
+        } catch (ImportException e) {
+            return error(statusOf(e), e.getMessage());
+        }
+    }
+
+    /** The article, or 404. */
+    @GetMapping("/{id}")
+    public ResponseEntity<?> get(@PathVariable String id) {
+        Optional<ArticleDetails> article = parseId(id).flatMap(library::details);
+        if (article.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "There is no article " + id + ".");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(toJson(article.get()));
+    }
+
+    private ImportResult importMultipart(HttpServletRequest request) {
+        Part file;
+        try {
+            file = request.getPart("file");
+        } catch (MaxUploadSizeExceededException | IllegalStateException e) {
+            // The servlet container refused a part over the multipart size limit.
+            throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large; " + tooLarge());
+        } catch (IOException | ServletException | MultipartException e) {
+            throw new BadRequest(HttpStatus.BAD_REQUEST, "The multipart form could not be read: " + e.getMessage());
+        }
+        if (file == null) {
+            throw new BadRequest(HttpStatus.BAD_REQUEST, "The form has no \"file\" field: send the post as "
+                    + "multipart field \"file\".");
+        }
+        if (file.getSize() > importer.maxBytes()) {
+            throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "\"" + file.getSubmittedFileName() + "\" is "
+                    + megabytes(file.getSize()) + "; " + tooLarge());
+        }
+        try (InputStream in = file.getInputStream()) {
+            return importer.importFile(file.getSubmittedFileName(), in.readAllBytes());
+        } catch (IOException e) {
+            throw new BadRequest(HttpStatus.BAD_REQUEST, "The file could not be read: " + e.getMessage());
+        }
+    }
+
+    private ImportResult importJson(HttpServletRequest request) {
+        JsonNode body;
+        try {
+            body = json.readTree(readBody(request));
+        } catch (JacksonException e) {
+            throw new BadRequest(HttpStatus.BAD_REQUEST, "The body is not valid JSON: send {\"url\": ...} or "
+                    + "{\"text\": ...}.");
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadRequest(HttpStatus.BAD_REQUEST, "The JSON body must be an object: {\"url\": ...} or "
+                    + "{\"text\": ...}.");
+        }
+        JsonNode url = body.get("url");
+        JsonNode text = body.get("text");
+        if (url != null && !url.isNull() && text != null && !text.isNull()) {
+            throw new BadRequest(HttpStatus.BAD_REQUEST, "Send either \"url\" or \"text\", not both.");
+        }
+        if (url != null && !url.isNull()) {
+            if (!url.isString() || url.asString().isBlank()) {
+                throw new BadRequest(HttpStatus.BAD_REQUEST, "\"url\" must be a non-empty string.");
+            }
+            return importer.importUrl(url.asString().strip());
+        }
+        if (text != null && !text.isNull()) {
+            if (!text.isString()) {
+                throw new BadRequest(HttpStatus.BAD_REQUEST, "\"text\" must be a string.");
+            }
+            String value = text.asString();
+            if (value.getBytes(StandardCharsets.UTF_8).length > importer.maxBytes()) {
+                throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "The text is "
+                        + megabytes(value.getBytes(StandardCharsets.UTF_8).length) + "; " + tooLarge());
+            }
+            return importer.importText(value);
+        }
+        throw new BadRequest(HttpStatus.BAD_REQUEST, "The JSON body needs \"url\" or \"text\".");
+    }
+
+    /** Reads a body, refusing more than the import limit allows (JSON escapes may double its size). */
+    private String readBody(HttpServletRequest request) {
+        long limit = importer.maxBytes() * 2 + 1024;
+        if (request.getContentLengthLong() > limit) {
+            throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "The body is "
+                    + megabytes(request.getContentLengthLong()) + "; " + tooLarge());
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "The body is over " + megabytes(limit) + "; "
+                        + tooLarge());
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadRequest(HttpStatus.BAD_REQUEST, "The body could not be read: " + e.getMessage());
+        }
+    }
+
+    private ArticleJson toJson(ArticleDetails article) {
+        return ArticleJson.of(article, translationOf(article));
+    }
+
+    private ArticleJson.TranslationJson translationOf(ArticleDetails article) {
+        TranslationStatus status = translations.status(article.id());
+        return new ArticleJson.TranslationJson(status.status(), status.done(), status.total(), status.message());
+    }
+
+    /** TOO_LARGE 413, UNSUPPORTED 415, a URL refused or unfetchable 422, anything else 400. */
+    private static HttpStatus statusOf(ImportException e) {
+        return switch (e.kind()) {
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case REFUSED_URL, FETCH_FAILED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+        };
+    }
+
+    private String tooLarge() {
+        return "the limit is " + megabytes(importer.maxBytes()) + ".";
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ResponseEntity<ErrorJson> error(HttpStatus status, String message) {
+        if (status.is5xxServerError()) {
+            log.error("API error: {}", message);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorJson(message));
+    }
+
+    /** Input the API refuses before the import runs. */
+    private static final class BadRequest extends RuntimeException {
+        private final HttpStatus status;
+
+        BadRequest(HttpStatus status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+}
