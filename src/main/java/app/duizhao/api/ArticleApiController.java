@@ -58,9 +58,11 @@ public class ArticleApiController {
     private final LibraryService library;
     private final TranslationService translations;
     private final ObjectMapper json;
+    private final app.duizhao.export.ExportService exports;
 
     public ArticleApiController(ImportService importer, LibraryService library, TranslationService translations,
-                                ObjectMapper json) {
+                                ObjectMapper json, app.duizhao.export.ExportService exports) {
+        this.exports = exports;
         this.importer = importer;
         this.library = library;
         this.translations = translations;
@@ -125,7 +127,11 @@ public class ArticleApiController {
                     + megabytes(file.getSize()) + "; " + tooLarge());
         }
         try (InputStream in = file.getInputStream()) {
-            return importer.importFile(file.getSubmittedFileName(), in.readAllBytes());
+            String name = file.getSubmittedFileName() == null ? "" : file.getSubmittedFileName();
+            if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+                return exports.importJson(in.readAllBytes());
+            }
+            return importer.importFile(name, in.readAllBytes());
         } catch (IOException e) {
             throw new BadRequest(HttpStatus.BAD_REQUEST, "The file could not be read: " + e.getMessage());
         }
@@ -133,8 +139,9 @@ public class ArticleApiController {
 
     private ImportResult importJson(HttpServletRequest request) {
         JsonNode body;
+        String raw = readBody(request);
         try {
-            body = json.readTree(readBody(request));
+            body = json.readTree(raw);
         } catch (JacksonException e) {
             throw new BadRequest(HttpStatus.BAD_REQUEST, "The body is not valid JSON: send {\"url\": ...} or "
                     + "{\"text\": ...}.");
@@ -142,6 +149,10 @@ public class ArticleApiController {
         if (body == null || !body.isObject()) {
             throw new BadRequest(HttpStatus.BAD_REQUEST, "The JSON body must be an object: {\"url\": ...} or "
                     + "{\"text\": ...}.");
+        }
+        if (body.has("format") || body.has("schemaVersion")) {
+            // A Duizhao JSON export coming back: re-imported with its translations, notes and annotations.
+            return exports.importJson(raw.getBytes(StandardCharsets.UTF_8));
         }
         JsonNode url = body.get("url");
         JsonNode text = body.get("text");

@@ -29,10 +29,12 @@ public class CleaningAuditService {
 
     private final JdbcTemplate jdbc;
     private final ArticleAccess access;
+    private final app.duizhao.library.LibraryService library;
 
-    public CleaningAuditService(JdbcTemplate jdbc, ArticleAccess access) {
+    public CleaningAuditService(JdbcTemplate jdbc, ArticleAccess access, app.duizhao.library.LibraryService library) {
         this.jdbc = jdbc;
         this.access = access;
+        this.library = library;
     }
 
     /**
@@ -106,6 +108,14 @@ public class CleaningAuditService {
                 articleId, position, position, removedPosition == null ? -1 : removedPosition);
         // Bump the optimistic lock so an editor holding the old block list reloads instead of overwriting.
         jdbc.update("update article set lock_version = lock_version + 1 where id = ?", articleId);
+        // The restore writes with plain SQL, which the search index's entity listeners do not see.
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        library.reindex(articleId);
+                    }
+                });
         return position;
     }
 

@@ -121,6 +121,33 @@ class ArticleApiControllerTest {
         assertThat(article.get("date").isNull()).isTrue();
     }
 
+    @Autowired
+    app.duizhao.export.ExportService exports;
+
+    @Autowired
+    app.duizhao.annotation.AnnotationService annotations;
+
+    @Autowired
+    app.duizhao.library.LibraryService library;
+
+    @Test
+    void theJsonExportPostedBackIsImportedAsANewArticleWithItsNotes() throws Exception {
+        long id = parse(postJson("{\"text\": \"往返测试的第一段。\\n\\n往返测试的第二段。\"}")).get("id").asLong();
+        annotations.setNote(id, 1, "round-trip note");
+        String exported = new String(exports.export(id, null, app.duizhao.export.ExportFormat.JSON).content(),
+                StandardCharsets.UTF_8);
+
+        HttpResponse<String> reimported = postJson(exported);
+
+        assertThat(reimported.statusCode()).isIn(200, 201);
+        long copy = parse(reimported).get("id").asLong();
+        assertThat(copy).isNotEqualTo(id);
+        assertThat(library.snapshot(copy).orElseThrow().blocks().get(1).note()).isEqualTo("round-trip note");
+        assertThat(parse(reimported).get("blocks").get(1).get("text").asString()).isEqualTo("往返测试的第二段。");
+        assertThat(postJson("{\"format\": \"duizhao-article\", \"schemaVersion\": 999}").statusCode())
+                .isBetween(400, 499);
+    }
+
     @Test
     void badInputAnswers4xxWithAnErrorMessage() throws Exception {
         assertError(postJson("{\"text\": "), 400, "not valid JSON");
