@@ -1,6 +1,7 @@
 package app.duizhao.annotation;
 
 import app.duizhao.library.Article;
+import app.duizhao.library.ArticleAccess;
 import app.duizhao.library.ArticleBlock;
 import app.duizhao.library.ArticleRepository;
 import app.duizhao.library.ArticleSnapshot;
@@ -38,6 +39,8 @@ public class AnnotationService {
     static final int MAX_TAG = 100;
 
     private final ArticleRepository articles;
+    // Every article id that comes in is checked here first: another user's article is a missing one.
+    private final ArticleAccess access;
     private final LibraryService library;
     private final VersionRepository versions;
     private final HighlightRepository highlights;
@@ -46,9 +49,11 @@ public class AnnotationService {
     private final BlockRevisionRepository revisions;
     private final Clock clock = Clock.systemUTC();
 
-    AnnotationService(ArticleRepository articles, LibraryService library, VersionRepository versions, HighlightRepository highlights,
-                      TagRepository tags, DraftRepository drafts, BlockRevisionRepository revisions) {
+    AnnotationService(ArticleRepository articles, ArticleAccess access, LibraryService library,
+                      VersionRepository versions, HighlightRepository highlights, TagRepository tags,
+                      DraftRepository drafts, BlockRevisionRepository revisions) {
         this.articles = articles;
+        this.access = access;
         this.library = library;
         this.versions = versions;
         this.highlights = highlights;
@@ -120,6 +125,9 @@ public class AnnotationService {
     @Transactional(readOnly = true)
     public Map<Integer, Long> revisions(long articleId) {
         Map<Integer, Long> result = new HashMap<>();
+        if (!access.exists(articleId)) {
+            return result;
+        }
         for (BlockRevision revision : revisions.findByArticle(articleId)) {
             result.put(revision.getBlockPosition(), revision.editCount());
         }
@@ -129,6 +137,9 @@ public class AnnotationService {
     /** The revision of one block (0 for never edited). */
     @Transactional(readOnly = true)
     public long revision(long articleId, int position) {
+        if (!access.exists(articleId)) {
+            return 0L;
+        }
         return revisions.find(articleId, position).map(BlockRevision::editCount).orElse(0L);
     }
 
@@ -179,7 +190,7 @@ public class AnnotationService {
                                       HighlightColour colour, String note) {
         article(articleId);
         Highlight saved = highlights.save(new Highlight(articleId, position, side, quote, colour, note, now()));
-        return articles.findById(articleId).flatMap(a -> a.getBlocks().stream()
+        return access.find(articleId).flatMap(a -> a.getBlocks().stream()
                         .filter(b -> b.getPosition() == position).findFirst())
                 .map(b -> info(saved, text(b, side))).orElseGet(() -> info(saved, null));
     }
@@ -187,7 +198,7 @@ public class AnnotationService {
     /** Changes a highlight's colour and note (blank removes the note). */
     @Transactional
     public void updateHighlight(long highlightId, HighlightColour colour, String note) {
-        Highlight highlight = highlights.findById(highlightId)
+        Highlight highlight = highlights.findById(highlightId).filter(h -> access.exists(h.getArticleId()))
                 .orElseThrow(() -> new NoSuchElementException("No highlight " + highlightId));
         if (colour != null) {
             highlight.setColour(colour, now());
@@ -198,13 +209,13 @@ public class AnnotationService {
     /** Removes a highlight and its note. */
     @Transactional
     public void deleteHighlight(long highlightId) {
-        highlights.deleteById(highlightId);
+        highlights.findById(highlightId).filter(h -> access.exists(h.getArticleId())).ifPresent(highlights::delete);
     }
 
     /** The article's highlights, anchored in the blocks' current text; those whose quote is gone are orphaned. */
     @Transactional(readOnly = true)
     public List<HighlightInfo> highlights(long articleId) {
-        Optional<Article> article = articles.findById(articleId);
+        Optional<Article> article = access.find(articleId);
         if (article.isEmpty()) {
             return List.of();
         }
@@ -253,6 +264,9 @@ public class AnnotationService {
     /** The user's tags on an article, sorted. */
     @Transactional(readOnly = true)
     public List<String> tags(long articleId) {
+        if (!access.exists(articleId)) {
+            return List.of();
+        }
         return tags.findByArticle(articleId).stream().map(ArticleTag::getTag).toList();
     }
 
@@ -260,7 +274,12 @@ public class AnnotationService {
     @Transactional(readOnly = true)
     public Map<Long, List<String>> allTags() {
         Map<Long, List<String>> result = new TreeMap<>();
+        java.util.Set<Long> mine = library.list().stream().map(app.duizhao.library.ArticleSummary::id)
+                .collect(Collectors.toSet());
         for (ArticleTag tag : tags.findAllOrdered()) {
+            if (!mine.contains(tag.getArticleId())) {
+                continue;
+            }
             result.computeIfAbsent(tag.getArticleId(), id -> new ArrayList<>()).add(tag.getTag());
         }
         return result;
@@ -310,6 +329,7 @@ public class AnnotationService {
     /** Autosaves the unsaved text of an editor; blank text removes the draft. */
     @Transactional
     public void saveDraft(long articleId, int position, DraftField field, String text) {
+        access.require(articleId);
         Optional<Draft> existing = drafts.find(articleId, position, field.code());
         if (text == null || text.isBlank()) {
             existing.ifPresent(drafts::delete);
@@ -323,12 +343,18 @@ public class AnnotationService {
     /** The article's drafts: unsaved editor text and texts kept from edit conflicts. */
     @Transactional(readOnly = true)
     public List<DraftInfo> drafts(long articleId) {
+        if (!access.exists(articleId)) {
+            return List.of();
+        }
         return drafts.findByArticle(articleId).stream().map(Draft::info).toList();
     }
 
     /** Removes a draft (after it was saved or dismissed). */
     @Transactional
     public void discardDraft(long articleId, int position, DraftField field) {
+        if (!access.exists(articleId)) {
+            return;
+        }
         drafts.find(articleId, position, field.code()).ifPresent(drafts::delete);
     }
 
@@ -378,6 +404,9 @@ public class AnnotationService {
     /** The saved versions of an article, newest first. */
     @Transactional(readOnly = true)
     public List<VersionInfo> versions(long articleId) {
+        if (!access.exists(articleId)) {
+            return List.of();
+        }
         return versions.findByArticleIdOrderByNumberDesc(articleId).stream().map(AnnotationService::info).toList();
     }
 
@@ -393,7 +422,7 @@ public class AnnotationService {
      */
     @Transactional(readOnly = true)
     public Optional<AnnotatedArticle> annotated(long articleId, Integer number) {
-        Optional<Article> article = articles.findById(articleId);
+        Optional<Article> article = access.find(articleId);
         if (article.isEmpty()) {
             return Optional.empty();
         }
@@ -486,7 +515,7 @@ public class AnnotationService {
     }
 
     private Article article(long articleId) {
-        return articles.findById(articleId).orElseThrow(() -> new NoSuchElementException("No article " + articleId));
+        return access.find(articleId).orElseThrow(() -> new NoSuchElementException("No article " + articleId));
     }
 
     private ArticleBlock block(long articleId, int position) {

@@ -7,6 +7,7 @@ import app.duizhao.annotation.VersionInfo;
 import app.duizhao.importing.ImportException;
 import app.duizhao.importing.ImportResult;
 import app.duizhao.library.Article;
+import app.duizhao.library.ArticleAccess;
 import app.duizhao.library.ArticleBlock;
 import app.duizhao.library.ArticleRepository;
 import app.duizhao.library.ArticleSnapshot;
@@ -55,10 +56,12 @@ public class ExportService {
     private final AnkiExporter anki = new AnkiExporter();
     private final JsonCodec json = new JsonCodec();
     private final Clock clock = Clock.systemUTC();
+    private final ArticleAccess access;
 
     public ExportService(LibraryService library, AnnotationService annotations, ArticleRepository articles,
-                         ObjectProvider<VocabularySource> vocabularySources, ObjectProvider<ChineseDictionary> dictionary,
-                         ExportProperties properties) {
+                         ArticleAccess access, ObjectProvider<VocabularySource> vocabularySources,
+                         ObjectProvider<ChineseDictionary> dictionary, ExportProperties properties) {
+        this.access = access;
         this.library = library;
         this.annotations = annotations;
         this.articles = articles;
@@ -183,6 +186,7 @@ public class ExportService {
         JsonCodec.Parsed parsed = json.read(content);
         ArticleSnapshot a = parsed.current().snapshot();
         Article article = new Article(a.title(), a.language(), contentHash(a.blocks()), now());
+        article.setOwnerId(access.ownerId()); // an imported export belongs to whoever imports it
         article.setAuthor(a.author());
         article.setSourceName(a.sourceName());
         article.setSourceUrl(a.sourceUrl());

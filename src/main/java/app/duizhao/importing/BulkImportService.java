@@ -1,5 +1,6 @@
 package app.duizhao.importing;
 
+import app.duizhao.account.CurrentUser;
 import app.duizhao.importing.BulkImportJob.EntryResult;
 import app.duizhao.importing.BulkImportJob.Outcome;
 import org.slf4j.Logger;
@@ -22,7 +23,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Enumeration;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -52,10 +55,14 @@ public class BulkImportService {
     private final ImportService importer;
     private final ImportProperties properties;
     private final List<BulkImportJob> recent = Collections.synchronizedList(new ArrayList<>());
+    // Who started each recent job: a job's file names are that person's business only.
+    private final Map<BulkImportJob, Long> owners = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final CurrentUser currentUser;
 
-    public BulkImportService(ImportService importer, ImportProperties properties) {
+    public BulkImportService(ImportService importer, ImportProperties properties, CurrentUser currentUser) {
         this.importer = importer;
         this.properties = properties;
+        this.currentUser = currentUser;
     }
 
     /** A file uploaded for bulk import, waiting in a temporary file. */
@@ -148,10 +155,16 @@ public class BulkImportService {
         return choices;
     }
 
-    /** The most recent job, to show again when the import page is reopened. */
+    /** The current user's most recent job, to show again when the import page is reopened. */
     public Optional<BulkImportJob> latest() {
+        long user = currentUser.id();
         synchronized (recent) {
-            return recent.isEmpty() ? Optional.empty() : Optional.of(recent.getLast());
+            for (int i = recent.size() - 1; i >= 0; i--) {
+                if (Long.valueOf(user).equals(owners.get(recent.get(i)))) {
+                    return Optional.of(recent.get(i));
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -181,13 +194,15 @@ public class BulkImportService {
 
     private BulkImportJob start(String label, Work work) {
         BulkImportJob job = new BulkImportJob(label);
+        owners.put(job, currentUser.id());
         synchronized (recent) {
             recent.add(job);
-            while (recent.size() > 5) {
-                recent.removeFirst();
+            while (recent.size() > 20) {
+                owners.remove(recent.removeFirst());
             }
         }
-        Thread.ofVirtual().name("bulk-import").start(() -> {
+        // The imported articles belong to whoever started the job, on the job's own thread too.
+        Thread.ofVirtual().name("bulk-import").start(currentUser.wrap(() -> {
             try {
                 work.run(job);
                 job.finish(job.isCancelRequested() ? BulkImportJob.Status.CANCELLED : BulkImportJob.Status.DONE, null);
@@ -197,7 +212,7 @@ public class BulkImportService {
                 log.warn("Bulk import of {} failed", label, e);
                 job.finish(BulkImportJob.Status.FAILED, "The import stopped: " + e.getMessage());
             }
-        });
+        }));
         return job;
     }
 

@@ -1,5 +1,6 @@
 package app.duizhao.importing;
 
+import app.duizhao.library.ArticleAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +28,12 @@ public class CleaningAuditService {
     private static final int SHIFT = 1_000_000;
 
     private final JdbcTemplate jdbc;
+    private final ArticleAccess access;
     private final app.duizhao.library.LibraryService library;
 
-    public CleaningAuditService(JdbcTemplate jdbc, app.duizhao.library.LibraryService library) {
+    public CleaningAuditService(JdbcTemplate jdbc, ArticleAccess access, app.duizhao.library.LibraryService library) {
         this.jdbc = jdbc;
+        this.access = access;
         this.library = library;
     }
 
@@ -49,6 +52,9 @@ public class CleaningAuditService {
     /** What the cleaner removed from an article, in document order. */
     @Transactional(readOnly = true)
     public List<RemovedItem> removed(long articleId) {
+        if (!access.exists(articleId)) {
+            return List.of();
+        }
         return jdbc.query("""
                         select id, reason, text, coalesce(next_block, 0) as next_block from removed_block
                         where article_id = ? order by coalesce(next_block, 0), position""",
@@ -69,7 +75,7 @@ public class CleaningAuditService {
      */
     @Transactional
     public int restore(long articleId, long removedId) {
-        List<RemovedItem> found = jdbc.query("""
+        List<RemovedItem> found = !access.exists(articleId) ? List.of() : jdbc.query("""
                         select id, reason, text, coalesce(next_block, 0) as next_block, position from removed_block
                         where id = ? and article_id = ?""",
                 (rs, row) -> new RemovedItem(rs.getLong("id"), rs.getString("reason"), rs.getString("text"),

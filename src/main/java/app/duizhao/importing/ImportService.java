@@ -6,6 +6,7 @@ import app.duizhao.cleaning.CleanBlock;
 import app.duizhao.cleaning.CleanedArticle;
 import app.duizhao.cleaning.RemovedFragment;
 import app.duizhao.library.Article;
+import app.duizhao.library.ArticleAccess;
 import app.duizhao.library.ArticleRepository;
 import app.duizhao.library.LibraryService;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ public class ImportService {
     static final Set<String> ARCHIVE_EXTENSIONS = Set.of("zip");
 
     private final ArticleRepository articles;
+    private final ArticleAccess access;
     private final ArticleCleaner cleaner;
     private final PostParser parser = new PostParser();
     private final ImportProperties properties;
@@ -55,9 +57,11 @@ public class ImportService {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public ImportService(ArticleRepository articles, ArticleCleaner cleaner, ImportProperties properties,
-                         UrlFetcher fetcher, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+    public ImportService(ArticleRepository articles, ArticleAccess access, ArticleCleaner cleaner,
+                         ImportProperties properties, UrlFetcher fetcher, PlatformTransactionManager transactionManager,
+                         JdbcTemplate jdbc) {
         this.articles = articles;
+        this.access = access;
         this.cleaner = cleaner;
         this.properties = properties;
         this.fetcher = fetcher;
@@ -128,7 +132,7 @@ public class ImportService {
         return guarded(url == null ? "the URL" : url, () -> {
             String normalized = SourceUrls.normalize(url);
             if (normalized != null) {
-                Optional<Article> known = articles.findFirstBySourceUrl(normalized);
+                Optional<Article> known = articles.findFirstByOwnerIdAndSourceUrl(access.ownerId(), normalized);
                 if (known.isPresent()) {
                     return new ImportResult(known.get().getId(), known.get().getTitle(), true);
                 }
@@ -200,15 +204,18 @@ public class ImportService {
         String contentHash = contentHash(blocks);
         String sourceUrl = SourceUrls.normalize(post.sourceUrl() != null ? post.sourceUrl() : fallbackSourceUrl);
         String language = ScriptDetector.detect(allText(blocks));
+        long owner = access.ownerId();
         return transactions.execute(status -> {
-            Optional<Article> existing = articles.findFirstByContentHash(contentHash);
+            // Duplicates are per owner: two people may each import the same post.
+            Optional<Article> existing = articles.findFirstByOwnerIdAndContentHash(owner, contentHash);
             if (existing.isEmpty() && sourceUrl != null) {
-                existing = articles.findFirstBySourceUrl(sourceUrl);
+                existing = articles.findFirstByOwnerIdAndSourceUrl(owner, sourceUrl);
             }
             if (existing.isPresent()) {
                 return new ImportResult(existing.get().getId(), existing.get().getTitle(), true);
             }
             Article article = new Article(limit(post.title(), 1000), language, contentHash, OffsetDateTime.now(clock));
+            article.setOwnerId(owner);
             article.setAuthor(limit(post.author(), 500));
             article.setSourceName(limit(post.sourceName(), 500));
             // Indexed column: keep keys well under PostgreSQL's b-tree entry limit (~2.7 KB).

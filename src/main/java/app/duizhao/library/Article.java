@@ -44,6 +44,8 @@ public class Article {
     @Column(nullable = false)
     private OffsetDateTime importedAt;
     private String originalFileName;
+    /** The account that imported it ({@code app_user.id}); everything hanging off the article follows it. */
+    private Long ownerId;
 
     private String summary;
     private String summaryKind;
@@ -102,6 +104,8 @@ public class Article {
     public String getLanguage() { return language; }
     public String getContentHash() { return contentHash; }
     public OffsetDateTime getImportedAt() { return importedAt; }
+    public Long getOwnerId() { return ownerId; }
+    public void setOwnerId(Long ownerId) { this.ownerId = ownerId; }
     public String getOriginalFileName() { return originalFileName; }
     public void setOriginalFileName(String originalFileName) { this.originalFileName = originalFileName; }
     public String getSummary() { return summary; }

@@ -103,6 +103,8 @@ class LibraryIndex {
     private static final String TITLE_SORT = "title_sort";
     private static final String SOURCE_SORT = "source_sort";
     private static final String ID_SORT = "id_sort";
+    /** The owner's account id: every search is limited to one owner's articles. */
+    private static final String OWNER = "owner";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate newReadTransaction;
@@ -161,7 +163,10 @@ class LibraryIndex {
     void checkOnStartup() {
         long stored = articleCount();
         int indexed = indexedCount();
-        if (stored != indexed) {
+        // An index written before accounts has no owner on its entries: rebuild it once.
+        int withOwner = withSearcher(searcher -> searcher.count(
+                new org.apache.lucene.search.WildcardQuery(new Term(OWNER, "*"))));
+        if (stored != indexed || withOwner != indexed) {
             log.info("The search index holds {} articles, the database {}: rebuilding it", indexed, stored);
             rebuild();
         }
@@ -266,9 +271,12 @@ class LibraryIndex {
         }
     }
 
-    /** The matching article ids in order, and how many match in all. */
-    Hits search(LibraryQuery query) {
-        Query lucene = toLucene(query);
+    /** The matching article ids of one owner in order, and how many match in all. */
+    Hits search(LibraryQuery query, long ownerId) {
+        Query lucene = new BooleanQuery.Builder()
+                .add(toLucene(query), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(OWNER, Long.toString(ownerId))), BooleanClause.Occur.FILTER)
+                .build();
         return withSearcher(searcher -> {
             int total = searcher.count(lucene);
             int wanted = Math.min(query.offset() + query.limit(), Math.max(total, 1));
@@ -449,7 +457,7 @@ class LibraryIndex {
     // --- Documents ---
 
     /** What the index needs of an article. */
-    record Indexed(long id, String title, String source, String tags, OffsetDateTime publishedAt,
+    record Indexed(long id, long ownerId, String title, String source, String tags, OffsetDateTime publishedAt,
                    OffsetDateTime importedAt, String translationKind, String chinese, String english,
                    int translatable, int translated) {
     }
@@ -458,6 +466,7 @@ class LibraryIndex {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
         doc.add(new NumericDocValuesField(ID_SORT, article.id()));
+        doc.add(new StringField(OWNER, Long.toString(article.ownerId()), Field.Store.NO));
         doc.add(new TextField(TITLE, article.title(), Field.Store.NO));
         doc.add(new SortedDocValuesField(TITLE_SORT, sortKey(article.title())));
         doc.add(new TextField(ZH, article.chinese(), Field.Store.NO));
@@ -491,13 +500,14 @@ class LibraryIndex {
 
         private static final String COLUMNS = """
                 select a.id, a.title, a.source_name, a.tags, a.published_at, a.imported_at, a.translation_kind,
-                       b.kind, b.text, b.machine_english, b.corrected_english
+                       b.kind, b.text, b.machine_english, b.corrected_english, a.owner_id
                 from article a left join article_block b on b.article_id = a.id""";
         static final String ONE_SQL = COLUMNS + " where a.id = ? order by b.position";
         static final String ALL_SQL = COLUMNS + " order by a.id, b.position";
 
         private final java.util.function.Consumer<Indexed> sink;
         private long id = -1;
+        private long ownerId;
         private String title;
         private String source;
         private String tags;
@@ -524,6 +534,7 @@ class LibraryIndex {
                 publishedAt = rs.getObject(5, OffsetDateTime.class);
                 importedAt = rs.getObject(6, OffsetDateTime.class);
                 translationKind = rs.getString(7);
+                ownerId = rs.getLong(12);
             }
             String kind = rs.getString(8);
             if (kind == null || "image".equals(kind)) {
@@ -543,7 +554,7 @@ class LibraryIndex {
 
         void finish() {
             if (id >= 0) {
-                sink.accept(new Indexed(id, title, source, tags, publishedAt, importedAt, translationKind,
+                sink.accept(new Indexed(id, ownerId, title, source, tags, publishedAt, importedAt, translationKind,
                         chinese.toString(), english.toString(), translatable, translated));
             }
             id = -1;

@@ -22,25 +22,29 @@ public class LibraryService {
 
     private final ArticleRepository articles;
     private final LibraryIndex index;
+    // Every listing, search and lookup is limited to the current user's articles.
+    private final ArticleAccess access;
 
-    LibraryService(ArticleRepository articles, LibraryIndex index) {
+    LibraryService(ArticleRepository articles, LibraryIndex index, ArticleAccess access) {
         this.articles = articles;
         this.index = index;
+        this.access = access;
     }
 
-    /** Every stored article, newest import first. For small libraries; the library view uses {@link #search}. */
+    /** The current user's articles, newest import first. For small libraries; the library view uses {@link #search}. */
     public List<ArticleSummary> list() {
-        return articles.listSummaries();
+        return articles.listSummaries(access.ownerId());
     }
 
     /** One page of the articles that match a query, and how many match in all. */
     public LibraryPage search(LibraryQuery query) {
-        LibraryIndex.Hits hits = index.search(query);
+        long owner = access.ownerId();
+        LibraryIndex.Hits hits = index.search(query, owner);
         if (hits.ids().isEmpty()) {
             return new LibraryPage(List.of(), hits.total());
         }
         Map<Long, ArticleSummary> byId = new HashMap<>();
-        for (ArticleSummary summary : articles.summariesOf(hits.ids())) {
+        for (ArticleSummary summary : articles.summariesOf(hits.ids(), owner)) {
             byId.put(summary.id(), summary);
         }
         // An article deleted between the index lookup and this read is simply left out.
@@ -50,17 +54,19 @@ public class LibraryService {
 
     /** How many articles match a query (its page is ignored). */
     public long count(LibraryQuery query) {
-        return index.search(query.withPage(0, 0)).total();
+        return index.search(query.withPage(0, 0), access.ownerId()).total();
     }
 
-    /** The outlets of the stored articles, sorted, for the source filter. */
+    /** The outlets of the current user's articles, sorted, for the source filter. */
     public List<String> sources() {
-        return index.values(false);
+        return articles.sourcesOf(access.ownerId()).stream().filter(v -> !v.isBlank())
+                .distinct().sorted().toList();
     }
 
-    /** The tags of the stored articles, sorted, for the tag filter. */
+    /** The tags of the current user's articles, sorted, for the tag filter. */
     public List<String> tags() {
-        return index.values(true);
+        return articles.tagListsOf(access.ownerId()).stream().flatMap(list -> splitList(list).stream())
+                .distinct().sorted().toList();
     }
 
     /** Indexes every stored article again (the index is otherwise kept in step on its own); returns how many. */
@@ -78,26 +84,27 @@ public class LibraryService {
 
     /** An article as the HTTP API shows it, or empty when there is no such article. */
     public Optional<ArticleDetails> details(long articleId) {
-        return articles.findById(articleId).map(LibraryService::toDetails);
+        return access.find(articleId).map(LibraryService::toDetails);
     }
 
-    /** The current state of an article, or empty when there is no such article. */
+    /** The current state of an article, or empty when the current user has no such article. */
     public Optional<ArticleSnapshot> snapshot(long articleId) {
-        return articles.findById(articleId).map(LibraryService::toSnapshot);
+        return access.find(articleId).map(LibraryService::toSnapshot);
     }
 
-    /** How many articles are stored. */
+    /** How many articles the current user has. */
     public long count() {
-        return articles.count();
+        return articles.countByOwnerId(access.ownerId());
     }
 
-    /** Deletes an article with its versions; returns whether it existed. */
+    /** Deletes an article of the current user with its versions; returns whether it existed. */
     @Transactional
     public boolean delete(long articleId) {
-        if (!articles.existsById(articleId)) {
+        Optional<Article> article = access.find(articleId);
+        if (article.isEmpty()) {
             return false;
         }
-        articles.deleteById(articleId);
+        articles.delete(article.get());
         return true;
     }
 

@@ -1,5 +1,6 @@
 package app.duizhao.translation;
 
+import app.duizhao.account.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +27,12 @@ public class GlossaryService {
     public static final String CSV_HEADER = "chinese,english,note,source";
 
     private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
 
-    GlossaryService(JdbcClient jdbc) {
+    // Each person has a glossary of their own: every statement below is limited to the current user's terms.
+    GlossaryService(JdbcClient jdbc, CurrentUser currentUser) {
         this.jdbc = jdbc;
+        this.currentUser = currentUser;
     }
 
     /** Accepted terms, by Chinese term. */
@@ -57,14 +61,14 @@ public class GlossaryService {
     /** Removes a term or proposal. */
     @Transactional
     public void delete(long id) {
-        jdbc.sql("delete from glossary_term where id = ?").param(id).update();
+        jdbc.sql("delete from glossary_term where id = ? and owner_id = ?").params(id, currentUser.id()).update();
     }
 
     /** Accepts a proposal: it becomes a term (replacing an accepted one with the same Chinese and source). */
     @Transactional
     public void accept(long id) {
         find(id).ifPresent(p -> {
-            jdbc.sql("delete from glossary_term where id = ?").param(id).update();
+            jdbc.sql("delete from glossary_term where id = ? and owner_id = ?").params(id, currentUser.id()).update();
             upsert(p.chinese(), p.english(), p.note(), p.source(), "ACCEPTED");
         });
     }
@@ -119,8 +123,8 @@ public class GlossaryService {
         int added = 0;
         for (ProposedTerm p : proposed) {
             String simplified = GlossaryMatcher.simplified(p.chinese().strip());
-            Integer known = jdbc.sql("select count(*) from glossary_term where chinese_simplified = ?")
-                    .param(simplified).query(Integer.class).single();
+            Integer known = jdbc.sql("select count(*) from glossary_term where chinese_simplified = ? and owner_id = ?")
+                    .params(simplified, currentUser.id()).query(Integer.class).single();
             if (known == 0) {
                 upsert(p.chinese(), p.english(), p.kind(), null, "PROPOSED");
                 added++;
@@ -180,13 +184,16 @@ public class GlossaryService {
         }
         String src = source == null || source.isBlank() ? null : source.strip();
         String n = note == null || note.isBlank() ? null : note.strip();
-        jdbc.sql("delete from glossary_term where chinese = ? and status = ? and "
+        long owner = currentUser.id();
+        jdbc.sql("delete from glossary_term where owner_id = ? and chinese = ? and status = ? and "
                         + (src == null ? "source_name is null" : "source_name = ?"))
-                .params(src == null ? List.of(zh, status) : List.of(zh, status, src)).update();
+                .params(src == null ? List.of(owner, zh, status) : List.of(owner, zh, status, src)).update();
         jdbc.sql("""
-                        insert into glossary_term (chinese, chinese_simplified, english, note, source_name, status, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(zh, GlossaryMatcher.simplified(zh), en, n, src, status, OffsetDateTime.now(ZoneOffset.UTC))
+                        insert into glossary_term (chinese, chinese_simplified, english, note, source_name, status,
+                            created_at, owner_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(zh, GlossaryMatcher.simplified(zh), en, n, src, status, OffsetDateTime.now(ZoneOffset.UTC),
+                        owner)
                 .update();
         return query("chinese = '" + zh.replace("'", "''") + "' and status = '" + status + "'").stream()
                 .filter(t -> java.util.Objects.equals(t.source(), src)).findFirst().orElseThrow();
@@ -197,7 +204,8 @@ public class GlossaryService {
     }
 
     private List<GlossaryTerm> query(String where) {
-        return jdbc.sql("select id, chinese, english, note, source_name, status from glossary_term where " + where
+        return jdbc.sql("select id, chinese, english, note, source_name, status from glossary_term where owner_id = "
+                        + currentUser.id() + " and (" + where + ")"
                         + " order by chinese_simplified, source_name nulls first, id")
                 .query((rs, n) -> new GlossaryTerm(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), "PROPOSED".equals(rs.getString(6))))

@@ -1,5 +1,7 @@
 package app.duizhao.translation;
 
+import app.duizhao.account.CurrentUser;
+import app.duizhao.library.ArticleAccess;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +36,16 @@ public class TranslationService {
     private final GlossaryService glossary;
     private final Map<Long, TranslationJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> batches = new ConcurrentHashMap<>();
+    private final Map<String, Long> batchOwners = new ConcurrentHashMap<>();
+    private final ArticleAccess access;
+    private final CurrentUser currentUser;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("translation-", 0).factory());
 
     TranslationService(TranslationStore store, TranslationEngines engines, TranslationCache cache, UsageLedger usage,
-                       GlossaryService glossary) {
+                       GlossaryService glossary, ArticleAccess access, CurrentUser currentUser) {
+        this.access = access;
+        this.currentUser = currentUser;
         this.store = store;
         this.engines = engines;
         this.cache = cache;
@@ -72,6 +79,7 @@ public class TranslationService {
 
     /** Translates one block again (bypassing the cache) with the current engine; no summary. */
     public TranslationJob retranslateBlock(long articleId, int position) {
+        access.require(articleId);
         store.blockText(articleId, position)
                 .orElseThrow(() -> new NoSuchElementException("No block " + position + " to translate in article " + articleId));
         return launch(articleId, engines.current(), true, position);
@@ -87,6 +95,7 @@ public class TranslationService {
     }
 
     private TranslationJob launch(long articleId, TranslationEngine engine, boolean force, Integer onlyPosition) {
+        access.require(articleId);
         TranslationJob[] started = new TranslationJob[1];
         TranslationJob job = jobs.compute(articleId, (id, running) -> {
             if (running != null && running.isRunning()) {
@@ -96,14 +105,15 @@ public class TranslationService {
             return started[0];
         });
         if (started[0] != null) {
-            executor.execute(() -> run(started[0], engine, force, onlyPosition));
+            // The job runs as the user who started it (their glossary, their article).
+            executor.execute(currentUser.wrap(() -> run(started[0], engine, force, onlyPosition)));
         }
         return job;
     }
 
     /** The job that runs (or last ran, in this server's life) for an article. */
     public Optional<TranslationJob> job(long articleId) {
-        return Optional.ofNullable(jobs.get(articleId));
+        return access.exists(articleId) ? Optional.ofNullable(jobs.get(articleId)) : Optional.empty();
     }
 
     /** Cancels the running job of an article, if any: its in-flight requests stop. */
@@ -117,6 +127,7 @@ public class TranslationService {
      * @throws NoSuchElementException when there is no such article
      */
     public TranslationStatus status(long articleId) {
+        access.require(articleId);
         TranslationStore.Counts counts = store.counts(articleId)
                 .orElseThrow(() -> new NoSuchElementException("No article " + articleId));
         TranslationJob job = jobs.get(articleId);
@@ -151,9 +162,10 @@ public class TranslationService {
         TranslationEngine engine = engineFor(provider, model);
         String batchId = UUID.randomUUID().toString();
         batches.put(batchId, ids);
-        executor.execute(() -> {
+        batchOwners.put(batchId, currentUser.id());
+        executor.execute(currentUser.wrap(() -> {
             for (long id : ids) {
-                if (store.counts(id).isEmpty()) {
+                if (!access.exists(id)) {
                     continue;
                 }
                 try {
@@ -166,14 +178,14 @@ public class TranslationService {
                     log.warn("Batch {}: article {} failed to start: {}", batchId, id, e.getMessage());
                 }
             }
-        });
+        }));
         return batchId;
     }
 
     /** Progress of a batch, or empty for an unknown id. */
     public Optional<BatchStatus> batchStatus(String batchId) {
         List<Long> ids = batches.get(batchId);
-        if (ids == null) {
+        if (ids == null || !Long.valueOf(currentUser.id()).equals(batchOwners.get(batchId))) {
             return Optional.empty();
         }
         List<BatchStatus.ArticleStatus> articles = new ArrayList<>();
@@ -198,7 +210,7 @@ public class TranslationService {
 
     /** Tokens and estimated cost of an article's LLM calls, by model. */
     public List<ModelUsage> usage(long articleId) {
-        return usage.byArticle(articleId);
+        return access.exists(articleId) ? usage.byArticle(articleId) : List.of();
     }
 
     /** Tokens and estimated cost per day over the last {@code days} days (UTC), newest first. */
@@ -208,6 +220,9 @@ public class TranslationService {
 
     /** Every stored translation of a block's text (from any model), newest first, for comparing. */
     public List<StoredTranslation> storedTranslations(long articleId, int position) {
+        if (!access.exists(articleId)) {
+            return List.of();
+        }
         String language = store.language(articleId);
         return store.blockText(articleId, position)
                 .map(text -> cache.all(text, Direction.forLanguage(language).targetLanguage()))
@@ -221,6 +236,7 @@ public class TranslationService {
      * @throws TranslationException when the provider cannot be used
      */
     public List<ProposedTerm> proposeTerms(long articleId) {
+        access.require(articleId);
         TranslationEngine engine = engines.current();
         TranslationStore.Work work = store.prepare(articleId, engine.info(), false);
         List<ProposedTerm> terms = engine.proposeTerms(new SummaryRequest(work.context(), work.paragraphs()),

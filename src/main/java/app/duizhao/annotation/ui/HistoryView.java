@@ -1,5 +1,6 @@
 package app.duizhao.annotation.ui;
 
+import jakarta.annotation.security.PermitAll;
 import app.duizhao.annotation.AnnotatedArticle;
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.HighlightInfo;
@@ -38,6 +39,8 @@ import java.util.Optional;
  * The history of an article: its saved versions, newest first, each openable and restorable as a new version,
  * and a block-by-block comparison of any two (text, English, notes, highlights added, removed or changed).
  */
+// Any signed-in user (accounts on); the services scope what they see.
+@PermitAll
 @Route(value = "articles/:articleId/history", layout = MainLayout.class)
 public class HistoryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

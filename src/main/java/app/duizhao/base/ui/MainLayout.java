@@ -1,8 +1,10 @@
 package app.duizhao.base.ui;
 
+import app.duizhao.account.CurrentUser;
 import app.duizhao.translation.EngineInfo;
 import app.duizhao.translation.OutputKind;
 import app.duizhao.translation.TranslationService;
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
@@ -11,16 +13,20 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame of every page: the brand (a link to the library), which engine writes the English, and the credits.
  */
+@PermitAll // the frame of every signed-in page (with accounts on, view access also checks the parent layout)
 public class MainLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();
     private final com.vaadin.flow.component.html.Nav nav = new com.vaadin.flow.component.html.Nav();
 
-    public MainLayout(TranslationService translation, app.duizhao.study.StudyService study) {
+    public MainLayout(TranslationService translation, app.duizhao.study.StudyService study, CurrentUser currentUser,
+                      ObjectProvider<AuthenticationContext> authentication) {
         addClassName("dz-app");
         Header header = new Header();
         header.addClassName("dz-header");
@@ -35,8 +41,23 @@ public class MainLayout extends Div implements RouterLayout {
         vocabulary.setId("vocabulary-link");
         vocabulary.addClassName("dz-nav-link");
         nav.add(vocabulary);
-        addNavLink("Settings", app.duizhao.translation.ui.SettingsView.class);
+        if (currentUser.isAdmin()) {
+            addNavLink("Settings", app.duizhao.translation.ui.SettingsView.class);
+        }
         header.add(brand, nav, new app.duizhao.study.ui.ThemeToggle(study), engineBadge(translation.engineInfo()));
+        if (currentUser.authEnabled()) {
+            // Accounts on: who is signed in, their account page, the admin's user list, and logout.
+            if (currentUser.isAdmin()) {
+                addNavLink("Users", app.duizhao.account.ui.AdminUsersView.class);
+            }
+            RouterLink account = new RouterLink(currentUser.username().orElse("Account"),
+                    app.duizhao.account.ui.AccountView.class);
+            account.addClassName("dz-account-link");
+            com.vaadin.flow.component.button.Button logout = new com.vaadin.flow.component.button.Button("Log out",
+                    click -> authentication.getObject().logout());
+            logout.addClassName("dz-logout");
+            header.add(account, logout);
+        }
 
         content.addClassName("dz-content");
 

@@ -1,5 +1,6 @@
 package app.duizhao.importing.ui;
 
+import jakarta.annotation.security.PermitAll;
 import app.duizhao.base.ui.MainLayout;
 import app.duizhao.importing.BulkImportJob;
 import app.duizhao.importing.BulkImportService;
@@ -32,6 +33,8 @@ import java.util.List;
  * the background with a progress bar and a Cancel button, and ends with a table of every file — imported, already in
  * the library, or skipped and why.
  */
+// Any signed-in user (accounts on); what they see is scoped to their own data by the services.
+@PermitAll
 @Route(value = "import", layout = MainLayout.class)
 @PageTitle("Import · Duizhao")
 public class BulkImportView extends VerticalLayout {

@@ -1,6 +1,7 @@
 package app.duizhao.library.ui;
 
 import app.duizhao.annotation.AnnotationService;
+import jakarta.annotation.security.PermitAll;
 import app.duizhao.base.ui.MainLayout;
 import app.duizhao.export.ExportService;
 import app.duizhao.export.ui.SelectionExport;
@@ -53,6 +54,8 @@ import java.util.stream.Stream;
  * The library: every stored article, searchable (Chinese without spaces, English), filterable by source, tag,
  * translation state and date, sortable and paged lazily; and the ways to bring in a new one (upload, paste).
  */
+// Any signed-in user (accounts on); what they see is scoped to their own data by the services.
+@PermitAll
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Library · Duizhao")
 public class LibraryView extends VerticalLayout implements BeforeEnterObserver {

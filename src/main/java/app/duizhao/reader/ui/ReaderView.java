@@ -1,5 +1,6 @@
 package app.duizhao.reader.ui;
 
+import jakarta.annotation.security.PermitAll;
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.VersionInfo;
 import app.duizhao.annotation.ui.AnnotationLayer;
@@ -47,6 +48,8 @@ import java.util.Map;
  * The reader: the article's Chinese blocks on the left, each facing its English on the right, with the summary,
  * translation controls, notes, corrections, saved versions and export.
  */
+// Any signed-in user (accounts on); what they see is scoped to their own data by the services.
+@PermitAll
 @Route(value = "articles", layout = MainLayout.class)
 public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 

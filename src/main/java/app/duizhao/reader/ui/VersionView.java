@@ -1,5 +1,6 @@
 package app.duizhao.reader.ui;
 
+import jakarta.annotation.security.PermitAll;
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.ui.AnnotationLayer;
 import app.duizhao.base.ui.MainLayout;
@@ -27,6 +28,8 @@ import java.io.ByteArrayInputStream;
 import java.util.Optional;
 
 /** A saved version of an article, read-only, with its own export. */
+// Any signed-in user (accounts on); what they see is scoped to their own data by the services.
+@PermitAll
 @Route(value = "articles/:articleId/versions/:number", layout = MainLayout.class)
 public class VersionView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -1,5 +1,6 @@
 package app.duizhao.study.ui;
 
+import jakarta.annotation.security.PermitAll;
 import app.duizhao.base.ui.MainLayout;
 import app.duizhao.study.VocabularyEntry;
 import app.duizhao.study.VocabularyService;
@@ -22,6 +23,8 @@ import com.vaadin.flow.router.Route;
 import java.util.List;
 
 /** The user's vocabulary: list, filter, edit, mark known or learning, delete. */
+// Any signed-in user (accounts on); the services scope what they see.
+@PermitAll
 @Route(value = "vocabulary", layout = MainLayout.class)
 @PageTitle("Vocabulary · Duizhao")
 public class VocabularyView extends VerticalLayout {

@@ -1,5 +1,6 @@
 package app.duizhao.translation.ui;
 
+import jakarta.annotation.security.PermitAll;
 import app.duizhao.base.ui.MainLayout;
 import app.duizhao.translation.GlossaryService;
 import app.duizhao.translation.GlossaryTerm;
@@ -22,6 +23,8 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.ByteArrayInputStream;
 
 /** The glossary: terms (global or per source), the LLM's proposals to accept, CSV import and export. */
+// Any signed-in user (accounts on); what they see is scoped to their own data by the services.
+@PermitAll
 @Route(value = "glossary", layout = MainLayout.class)
 @PageTitle("Glossary · Duizhao")
 public class GlossaryView extends VerticalLayout {

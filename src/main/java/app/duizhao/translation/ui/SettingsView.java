@@ -1,5 +1,6 @@
 package app.duizhao.translation.ui;
 
+import jakarta.annotation.security.RolesAllowed;
 import app.duizhao.base.ui.MainLayout;
 import app.duizhao.translation.DailyUsage;
 import app.duizhao.translation.EngineSettings;
@@ -29,6 +30,8 @@ import java.util.Locale;
  * and estimated cost per day. Changes apply at once and survive restarts; the API key only comes from the
  * environment and is never shown (only whether one is set).
  */
+// Settings are the server's (LLM provider, model, limits): only an admin changes them when accounts are on.
+@RolesAllowed("ADMIN")
 @Route(value = "settings", layout = MainLayout.class)
 @PageTitle("Settings · Duizhao")
 public class SettingsView extends VerticalLayout {

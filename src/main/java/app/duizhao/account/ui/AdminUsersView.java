@@ -1,0 +1,69 @@
+package app.duizhao.account.ui;
+
+import app.duizhao.account.AccountService;
+import app.duizhao.account.Role;
+import app.duizhao.account.UserAccount;
+import app.duizhao.base.ui.MainLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/** The admin's page of accounts ({@code /admin/users}): lists them and creates new ones. */
+@Route(value = "admin/users", layout = MainLayout.class)
+@PageTitle("Users · Duizhao")
+@RolesAllowed("ADMIN")
+public class AdminUsersView extends VerticalLayout {
+
+    final TextField username = new TextField("User name");
+    final PasswordField password = new PasswordField("Password");
+    final ComboBox<Role> role = new ComboBox<>("Role");
+    final Button create = new Button("Create user");
+    final Paragraph message = new Paragraph();
+    final Grid<UserAccount> grid = new Grid<>();
+
+    private final AccountService accounts;
+
+    public AdminUsersView(AccountService accounts) {
+        this.accounts = accounts;
+        message.setId("admin-users-message");
+        role.setItems(Role.values());
+        role.setValue(Role.USER);
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(click -> create());
+        grid.addColumn(UserAccount::username).setHeader("User name");
+        grid.addColumn(UserAccount::role).setHeader("Role");
+        grid.addColumn(u -> u.enabled() ? "yes" : "no").setHeader("Enabled");
+        grid.addColumn(u -> u.hasApiToken() ? "yes" : "no").setHeader("API token");
+        grid.addColumn(u -> u.createdAt().toLocalDate()).setHeader("Created");
+        HorizontalLayout form = new HorizontalLayout(username, password, role, create);
+        form.setAlignItems(Alignment.BASELINE);
+        add(new H2("Users"), form, message, grid);
+        refresh();
+    }
+
+    private void create() {
+        try {
+            UserAccount created = accounts.create(username.getValue(), password.getValue(), role.getValue());
+            message.setText("Created " + created.username() + ".");
+            username.clear();
+            password.clear();
+            refresh();
+        } catch (IllegalArgumentException e) {
+            message.setText(e.getMessage());
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(accounts.list());
+    }
+}
