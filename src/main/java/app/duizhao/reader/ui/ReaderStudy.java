@@ -49,6 +49,9 @@ import java.util.Optional;
 @Scope("prototype")
 public class ReaderStudy extends Div {
 
+    /** Event data: whether the click ended a text selection (then it is a highlight, not a lookup). */
+    private static final String SELECTING = "!!(window.getSelection() && !window.getSelection().isCollapsed)";
+
     /** Event data: the index of the clicked word in its block (-1 if none) and the row's block index. */
     static final String WORD_INDEX = "event.target.closest && event.target.closest('.dz-w') ? +event.target.closest('.dz-w').dataset.i : -1";
     static final String ROW_INDEX = "event.target.closest && event.target.closest('.dz-row') ? +event.target.closest('.dz-row').dataset.index : -1";
@@ -141,8 +144,7 @@ public class ReaderStudy extends Div {
         refreshProfile();
         // A click that ends a text selection is a highlight, not a lookup: leave it to the annotation layer.
         table.getElement().addEventListener("click", this::clicked)
-                .addEventData(WORD_INDEX).addEventData(ROW_INDEX)
-                .setFilter("!window.getSelection() || window.getSelection().isCollapsed");
+                .addEventData(WORD_INDEX).addEventData(ROW_INDEX).addEventData(SELECTING);
         int position = Math.min(study.readingPosition(article.articleId()), Math.max(0, article.blocks().size() - 1));
         if (position > 0) {
             select(position, false);
@@ -296,6 +298,9 @@ public class ReaderStudy extends Div {
     // ---------------------------------------------------------------- words and the popup
 
     private void clicked(DomEvent event) {
+        if (event.getEventData().get(SELECTING) != null && event.getEventData().get(SELECTING).asBoolean(false)) {
+            return;
+        }
         int word = event.getEventData().get(WORD_INDEX).asInt(-1);
         int row = event.getEventData().get(ROW_INDEX).asInt(-1);
         if (row >= 0) {
