@@ -62,6 +62,9 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private final ReaderStudy study;
 
     private final Map<Integer, BlockRow> rows = new LinkedHashMap<>();
+    private final app.duizhao.account.CurrentUser currentUser;
+    private final Div glossaryNotice = new Div();
+    private final Button proposeTerms = new Button("Propose glossary terms");
     private final Button translate = new Button();
     private final Button cancel = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar();
@@ -77,7 +80,8 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private Runnable unsubscribe;
 
     public ReaderView(LibraryService library, TranslationService translation, AnnotationService annotations,
-                      ExportService exports, ReaderStudy study) {
+                      ExportService exports, ReaderStudy study, app.duizhao.account.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.library = library;
         this.translation = translation;
         this.annotations = annotations;
@@ -175,11 +179,18 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         cost.setId("translation-cost");
         cost.addClassName("dz-hint");
         refreshCost();
-        Div translateGroup = new Div(translate, cancel, progress, status, engineLabel, cost);
+        proposeTerms.setId("propose-terms");
+        proposeTerms.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        proposeTerms.setVisible(engine.kind() == OutputKind.LLM);
+        proposeTerms.addClickListener(event -> proposeGlossaryTerms());
+        glossaryNotice.setId("glossary-notice");
+        glossaryNotice.addClassName("dz-glossary-notice");
+        glossaryNotice.setVisible(false);
+        Div translateGroup = new Div(translate, cancel, progress, status, engineLabel, cost, proposeTerms);
         translateGroup.addClassName("dz-toolbar-group");
         Div saveGroup = new Div(versionMessage, save, history, export);
         saveGroup.addClassName("dz-toolbar-group");
-        toolbar.add(translateGroup, saveGroup, versions);
+        toolbar.add(translateGroup, saveGroup, versions, glossaryNotice);
         return toolbar;
     }
 
@@ -316,6 +327,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
             }
             default -> { }
         }
+        showGlossaryMisses(job);
         // Re-read what was stored: the rows then show every block, even one finished before we started following.
         article = library.snapshot(article.articleId()).orElse(article);
         for (SnapshotBlock block : article.blocks()) {
@@ -340,6 +352,64 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
 
     String costText() {
         return cost.getText();
+    }
+
+    /** Says which glossary terms the English of which paragraphs left out, so the user can check them. */
+    private void showGlossaryMisses(TranslationJob job) {
+        Map<Integer, List<app.duizhao.translation.GlossaryEntry>> misses = job.glossaryMisses();
+        if (misses.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("Glossary check: ");
+        misses.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(miss -> text
+                .append("paragraph ").append(miss.getKey() + 1).append(" does not use ")
+                .append(miss.getValue().stream().map(term -> term.chinese() + " → " + term.english())
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                .append("; "));
+        glossaryNotice.removeAll();
+        glossaryNotice.add(new Span(text.substring(0, text.length() - 2) + "."));
+        glossaryNotice.setVisible(true);
+    }
+
+    /** Asks the LLM for names in this article in the background and offers them on the glossary page. */
+    private void proposeGlossaryTerms() {
+        UI ui = UI.getCurrent();
+        long articleId = article.articleId();
+        proposeTerms.setEnabled(false);
+        proposeTerms.setText("Proposing terms…");
+        Thread.ofVirtual().name("propose-terms-" + articleId).start(currentUser.wrap(() -> {
+            String message;
+            boolean failed = false;
+            try {
+                List<app.duizhao.translation.ProposedTerm> terms = translation.proposeTerms(articleId);
+                message = terms.isEmpty() ? "The LLM found no names to propose."
+                        : "The LLM proposed " + terms.size() + " terms: " + terms.stream()
+                        .map(term -> term.chinese() + " → " + term.english())
+                        .collect(java.util.stream.Collectors.joining(", ")) + ". Accept them on the Glossary page.";
+            } catch (RuntimeException e) {
+                message = e instanceof app.duizhao.translation.TranslationException ? e.getMessage()
+                        : "Proposing terms failed (" + e.getClass().getSimpleName() + ").";
+                failed = true;
+            }
+            String shown = message;
+            boolean error = failed;
+            ui.access(() -> {
+                proposeTerms.setEnabled(true);
+                proposeTerms.setText("Propose glossary terms");
+                glossaryNotice.removeAll();
+                Span text = new Span(shown + " ");
+                if (error) {
+                    text.addClassName("dz-error");
+                }
+                glossaryNotice.add(text, new RouterLink("Open the glossary",
+                        app.duizhao.translation.ui.GlossaryView.class));
+                glossaryNotice.setVisible(true);
+            });
+        }));
+    }
+
+    String glossaryNoticeText() {
+        return glossaryNotice.isVisible() ? glossaryNotice.getElement().getTextRecursively() : "";
     }
 
     private void refreshTranslateButton(TranslationJob lastJob) {

@@ -41,6 +41,40 @@ class ReaderViewLlmFailureTest extends KaribuSpringTest {
     @Autowired
     ImportService importer;
 
+    @Autowired
+    app.duizhao.translation.GlossaryService glossary;
+
+    @Test
+    void proposingGlossaryTermsShowsTheLlmsNamesAndPointsToTheGlossary() {
+        long id = importer.importText("秦刚大使在纽约发表讲话。").articleId();
+        llm.reset();
+        llm.defaultReply(FakeReply.text("秦刚\tQin Gang\tperson"));
+        UI.getCurrent().navigate(ReaderView.class, id);
+        ReaderView reader = _get(ReaderView.class);
+
+        _click(_get(Button.class, spec -> spec.withId("propose-terms")));
+        awaitUi(() -> !reader.glossaryNoticeText().isEmpty(), Duration.ofSeconds(30));
+
+        assertThat(reader.glossaryNoticeText()).contains("秦刚 → Qin Gang", "Open the glossary");
+        assertThat(glossary.proposals()).anySatisfy(term -> assertThat(term.english()).isEqualTo("Qin Gang"));
+        glossary.proposals().forEach(term -> glossary.delete(term.id()));
+    }
+
+    @Test
+    void aTranslationThatLeavesOutAGlossaryTermIsFlaggedUnderTheToolbar() {
+        glossary.save("纽约", "New York", null, null);
+        long id = importer.importText("代表团抵达纽约。").articleId();
+        llm.reset();
+        UI.getCurrent().navigate(ReaderView.class, id);
+        ReaderView reader = _get(ReaderView.class);
+
+        _click(_get(Button.class, spec -> spec.withId("translate")));
+        awaitUi(() -> reader.statusText().equals("Translated."), Duration.ofSeconds(60));
+
+        assertThat(reader.glossaryNoticeText()).contains("paragraph 1 does not use 纽约 → New York");
+        glossary.terms().forEach(term -> glossary.delete(term.id()));
+    }
+
     @Test
     void anLlmErrorIsShownClearlyKeepsTranslatedParagraphsAndRetryCompletesTheRest() {
         long id = importer.importText("失败测试第一段。\n\n失败测试第二段。\n\n失败测试第三段。").articleId();
