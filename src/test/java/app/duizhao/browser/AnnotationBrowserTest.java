@@ -1,15 +1,15 @@
 package app.duizhao.browser;
 
+import app.duizhao.testsupport.HeadlessChromium;
+
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.HighlightColour;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.Side;
 import app.duizhao.importing.ImportService;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,13 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Highlighting in a real browser: select a few characters of a Chinese paragraph with the mouse, pick a colour and
@@ -34,7 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ActiveProfiles("test")
 class AnnotationBrowserTest {
 
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
 
     @LocalServerPort
@@ -48,26 +45,14 @@ class AnnotationBrowserTest {
 
     @BeforeAll
     static void launchBrowser() throws Exception {
-        String chromium = BrowserFlowTest.chromiumPath();
-        assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH): "
-                + "skipping the real-browser test");
-        Files.createDirectories(BrowserFlowTest.SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(chromium))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

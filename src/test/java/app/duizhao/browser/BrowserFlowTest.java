@@ -1,14 +1,14 @@
 package app.duizhao.browser;
 
+import app.duizhao.testsupport.HeadlessChromium;
+
 import app.duizhao.testsupport.FakeLlmServer;
 import app.duizhao.testsupport.FakeReply;
 import app.duizhao.testsupport.Fixtures;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.AfterAll;
@@ -24,11 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole flow in a real browser (Debian's headless Chromium): upload the seed post, translate it against an
@@ -39,9 +36,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class BrowserFlowTest {
 
     static final FakeLlmServer llm = FakeLlmServer.start().chunkSize(5).chunkDelay(Duration.ofMillis(15));
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
 
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
 
     @LocalServerPort
@@ -55,38 +52,16 @@ class BrowserFlowTest {
         registry.add("duizhao.llm.api-key", () -> "sk-browser-test");
     }
 
-    static String chromiumPath() {
-        String configured = System.getenv("CHROMIUM_PATH");
-        for (String candidate : new String[]{configured, "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
-            if (candidate != null && Files.isExecutable(Path.of(candidate))) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
     @BeforeAll
     static void launchBrowser() throws Exception {
-        String chromium = chromiumPath();
-        assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH): "
-                + "skipping the real-browser test");
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(chromium))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         llm.close();
     }

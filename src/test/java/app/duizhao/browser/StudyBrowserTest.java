@@ -1,13 +1,13 @@
 package app.duizhao.browser;
 
+import app.duizhao.testsupport.HeadlessChromium;
+
 import app.duizhao.importing.ImportService;
 import app.duizhao.study.StudyTables;
 import app.duizhao.testsupport.Fixtures;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.AfterAll;
@@ -19,15 +19,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The study tools in a real browser (headless Chromium): click a word and see its dictionary popup (timing
@@ -38,7 +35,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ActiveProfiles("test")
 class StudyBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
 
     /** Clicks word {@code i} of the rows and resolves with the milliseconds until the popup shows that word. */
     static final String TIMED_CLICK = """
@@ -56,7 +53,7 @@ class StudyBrowserTest {
             })
             """;
 
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
 
     @LocalServerPort
@@ -70,25 +67,14 @@ class StudyBrowserTest {
 
     @BeforeAll
     static void launchBrowser() throws Exception {
-        String chromium = BrowserFlowTest.chromiumPath();
-        assumeTrue(chromium != null, "Chromium is not installed: skipping the real-browser study test");
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(chromium))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
