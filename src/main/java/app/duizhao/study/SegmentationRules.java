@@ -1,5 +1,6 @@
 package app.duizhao.study;
 
+import app.duizhao.account.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,10 +12,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The user's corrections of the segmenter, remembered for every article: a word split into parts, or neighbouring
- * words merged into one. Kept in memory (a few rules) and applied to every segmentation.
+ * Each user's corrections of the segmenter, remembered for every article of theirs: a word split into parts, or
+ * neighbouring words merged into one. Every method works on the rules of {@link CurrentUser}. Kept in memory per
+ * user (a few rules each) and applied to every segmentation.
  */
 @Component
 class SegmentationRules {
@@ -25,10 +28,13 @@ class SegmentationRules {
     private static final int MAX_PASSES = 8;
 
     private final JdbcClient jdbc;
-    private volatile Rules rules;
+    private final CurrentUser currentUser;
+    // Per user id; an entry is dropped whenever that user's rules change.
+    private final Map<Long, Rules> rules = new ConcurrentHashMap<>();
 
-    SegmentationRules(JdbcClient jdbc) {
+    SegmentationRules(JdbcClient jdbc, CurrentUser currentUser) {
         this.jdbc = jdbc;
+        this.currentUser = currentUser;
     }
 
     private record Rules(Map<String, List<String>> splits, Map<String, List<List<String>>> mergesByFirst) {
@@ -92,63 +98,70 @@ class SegmentationRules {
     /** Remembers that {@code word} is to be shown as {@code parts}; undoes a merge that made it, if any. */
     @Transactional
     void split(String word, List<String> parts) {
+        long owner = currentUser.id();
         String joined = String.join(SEPARATOR, parts);
-        int undone = jdbc.sql("DELETE FROM segmentation_rule WHERE kind = ? AND word = ? AND parts = ?")
-                .params(MERGE, word, joined).update();
-        jdbc.sql("DELETE FROM segmentation_rule WHERE kind = ? AND word = ?").params(MERGE, word).update();
-        jdbc.sql("DELETE FROM segmentation_rule WHERE kind = ? AND word = ?").params(SPLIT, word).update();
+        int undone = jdbc.sql("DELETE FROM segmentation_rule WHERE owner_id = ? AND kind = ? AND word = ? AND parts = ?")
+                .params(owner, MERGE, word, joined).update();
+        jdbc.sql("DELETE FROM segmentation_rule WHERE owner_id = ? AND kind = ? AND word = ?")
+                .params(owner, MERGE, word).update();
+        jdbc.sql("DELETE FROM segmentation_rule WHERE owner_id = ? AND kind = ? AND word = ?")
+                .params(owner, SPLIT, word).update();
         if (undone == 0) {
-            insert(SPLIT, word, joined);
+            insert(owner, SPLIT, word, joined);
         }
-        rules = null;
+        rules.remove(owner);
     }
 
     /** Remembers that {@code parts}, next to each other, are one word; undoes a split that made them, if any. */
     @Transactional
     void merge(List<String> parts) {
+        long owner = currentUser.id();
         String word = String.join("", parts);
         String joined = String.join(SEPARATOR, parts);
-        int undone = jdbc.sql("DELETE FROM segmentation_rule WHERE kind = ? AND word = ? AND parts = ?")
-                .params(SPLIT, word, joined).update();
+        int undone = jdbc.sql("DELETE FROM segmentation_rule WHERE owner_id = ? AND kind = ? AND word = ? AND parts = ?")
+                .params(owner, SPLIT, word, joined).update();
         if (undone == 0) {
-            jdbc.sql("DELETE FROM segmentation_rule WHERE kind = ? AND word = ? AND parts = ?")
-                    .params(MERGE, word, joined).update();
-            insert(MERGE, word, joined);
+            jdbc.sql("DELETE FROM segmentation_rule WHERE owner_id = ? AND kind = ? AND word = ? AND parts = ?")
+                    .params(owner, MERGE, word, joined).update();
+            insert(owner, MERGE, word, joined);
         }
-        rules = null;
+        rules.remove(owner);
     }
 
-    /** How many rules are stored. */
+    /** How many rules the current user has. */
     int count() {
-        return jdbc.sql("SELECT COUNT(*) FROM segmentation_rule").query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM segmentation_rule WHERE owner_id = ?").param(currentUser.id())
+                .query(Integer.class).single();
     }
 
-    private void insert(String kind, String word, String parts) {
-        jdbc.sql("INSERT INTO segmentation_rule (kind, word, parts, created_at) VALUES (?,?,?,?)")
-                .params(kind, word, parts, OffsetDateTime.now(ZoneOffset.UTC)).update();
+    private void insert(long owner, String kind, String word, String parts) {
+        jdbc.sql("INSERT INTO segmentation_rule (kind, word, parts, created_at, owner_id) VALUES (?,?,?,?,?)")
+                .params(kind, word, parts, OffsetDateTime.now(ZoneOffset.UTC), owner).update();
     }
 
     /** Drops the in-memory rules (after the table was changed behind this object's back, e.g. by tests). */
     void forget() {
-        rules = null;
+        rules.clear();
     }
 
     private Rules rules() {
-        Rules r = rules;
+        long owner = currentUser.id();
+        Rules r = rules.get(owner);
         if (r == null) {
             Map<String, List<String>> splits = new HashMap<>();
             Map<String, List<List<String>>> merges = new HashMap<>();
-            jdbc.sql("SELECT kind, word, parts FROM segmentation_rule ORDER BY id").query((rs, n) -> {
-                List<String> parts = List.of(rs.getString(3).split("\\" + SEPARATOR));
-                if (SPLIT.equals(rs.getString(1))) {
-                    splits.put(rs.getString(2), parts);
-                } else if (parts.size() > 1) {
-                    merges.computeIfAbsent(parts.getFirst(), k -> new ArrayList<>()).add(parts);
-                }
-                return null;
-            }).list();
+            jdbc.sql("SELECT kind, word, parts FROM segmentation_rule WHERE owner_id = ? ORDER BY id").param(owner)
+                    .query((rs, n) -> {
+                        List<String> parts = List.of(rs.getString(3).split("\\" + SEPARATOR));
+                        if (SPLIT.equals(rs.getString(1))) {
+                            splits.put(rs.getString(2), parts);
+                        } else if (parts.size() > 1) {
+                            merges.computeIfAbsent(parts.getFirst(), k -> new ArrayList<>()).add(parts);
+                        }
+                        return null;
+                    }).list();
             r = new Rules(Map.copyOf(splits), Map.copyOf(merges));
-            rules = r;
+            rules.put(owner, r);
         }
         return r;
     }

@@ -1,5 +1,7 @@
 package app.duizhao.study;
 
+import app.duizhao.account.CurrentUser;
+import app.duizhao.library.ArticleAccess;
 import app.duizhao.translation.ArticleContext;
 import app.duizhao.translation.Cancellation;
 import app.duizhao.translation.OutputKind;
@@ -25,6 +27,7 @@ import java.util.Set;
  * The reader's study tools: words of a text (the segmenter corrected by the user's remembered rules), instant
  * dictionary lookups, word-level pinyin, HSK levels, level profiles, reading preferences and position, and LLM
  * explanations of a sentence. Lookups read in-memory dictionaries only (no database, no LLM): microseconds.
+ * Rules, preferences and reading state are the current user's ({@link CurrentUser}); nobody sees another's.
  */
 @Service
 public class StudyService {
@@ -44,10 +47,14 @@ public class StudyService {
     private final VocabularyService vocabulary;
     private final TranslationEngines engines;
     private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final ArticleAccess articles;
 
     public StudyService(ChineseSegmenter segmenter, ChineseDictionary dictionary, ChineseGlosser glosser, HskLevels hsk,
                         SegmentationRules rules, VocabularyService vocabulary, TranslationEngines engines,
-                        JdbcClient jdbc) {
+                        JdbcClient jdbc, CurrentUser currentUser, ArticleAccess articles) {
+        this.currentUser = currentUser;
+        this.articles = articles;
         this.segmenter = segmenter;
         this.dictionary = dictionary;
         this.glosser = glosser;
@@ -288,26 +295,28 @@ public class StudyService {
 
     // ---------------------------------------------------------------- preferences and reading state
 
-    /** The reader preferences (defaults until changed). */
+    /** The current user's reader preferences (defaults until they change them). */
     public ReaderPreferences preferences() {
         return jdbc.sql("SELECT theme, font_size, display_mode, lookup_on_hover, tone_colours, show_hsk, mark_new_words "
-                        + "FROM reader_preferences WHERE id = 1")
+                        + "FROM reader_preferences WHERE owner_id = ?")
+                .param(currentUser.id())
                 .query((rs, n) -> new ReaderPreferences("dark".equals(rs.getString(1)), rs.getInt(2),
                         parseMode(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7)))
                 .optional().orElse(ReaderPreferences.DEFAULTS);
     }
 
+    /** Keeps the current user's reader preferences. */
     @Transactional
     public ReaderPreferences savePreferences(ReaderPreferences p) {
         // UPDATE, then INSERT when there was no row: plain SQL that H2 and PostgreSQL both run.
         Object[] values = {p.dark() ? "dark" : "light", p.fontSize(), p.displayMode().name(), p.lookupOnHover(),
-                p.toneColours(), p.showHsk(), p.markNewWords()};
+                p.toneColours(), p.showHsk(), p.markNewWords(), currentUser.id()};
         int updated = jdbc.sql("UPDATE reader_preferences SET theme = ?, font_size = ?, display_mode = ?, "
-                + "lookup_on_hover = ?, tone_colours = ?, show_hsk = ?, mark_new_words = ? WHERE id = 1")
+                + "lookup_on_hover = ?, tone_colours = ?, show_hsk = ?, mark_new_words = ? WHERE owner_id = ?")
                 .params(values).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO reader_preferences (id, theme, font_size, display_mode, lookup_on_hover, tone_colours, "
-                    + "show_hsk, mark_new_words) VALUES (1, ?, ?, ?, ?, ?, ?, ?)").params(values).update();
+            jdbc.sql("INSERT INTO reader_preferences (theme, font_size, display_mode, lookup_on_hover, tone_colours, "
+                    + "show_hsk, mark_new_words, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").params(values).update();
         }
         return p;
     }
@@ -320,34 +329,38 @@ public class StudyService {
         }
     }
 
-    /** Whether pinyin is shown for an article. */
+    /** Whether the current user shows pinyin for an article (false for an article that is not theirs). */
     public boolean pinyinShown(long articleId) {
-        return jdbc.sql("SELECT pinyin FROM article_reading_state WHERE article_id = ?").param(articleId)
-                .query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("SELECT pinyin FROM article_reading_state WHERE owner_id = ? AND article_id = ?")
+                .params(currentUser.id(), articleId).query(Boolean.class).optional().orElse(false);
     }
 
-    /** The block the user was reading, 0 at first. */
+    /** The block the current user was reading, 0 at first (and for an article that is not theirs). */
     public int readingPosition(long articleId) {
-        return jdbc.sql("SELECT position FROM article_reading_state WHERE article_id = ?").param(articleId)
-                .query(Integer.class).optional().orElse(0);
+        return jdbc.sql("SELECT position FROM article_reading_state WHERE owner_id = ? AND article_id = ?")
+                .params(currentUser.id(), articleId).query(Integer.class).optional().orElse(0);
     }
 
+    /** Remembers whether the current user shows pinyin for an article of theirs (ignored for anyone else's). */
     @Transactional
     public void showPinyin(long articleId, boolean shown) {
-        if (jdbc.sql("UPDATE article_reading_state SET pinyin = ? WHERE article_id = ?").params(shown, articleId)
-                .update() == 0) {
-            jdbc.sql("INSERT INTO article_reading_state (article_id, pinyin, position) VALUES (?, ?, 0)")
-                    .params(articleId, shown).update();
+        long owner = currentUser.id();
+        if (jdbc.sql("UPDATE article_reading_state SET pinyin = ? WHERE owner_id = ? AND article_id = ?")
+                .params(shown, owner, articleId).update() == 0 && articles.exists(articleId)) {
+            jdbc.sql("INSERT INTO article_reading_state (owner_id, article_id, pinyin, position) VALUES (?, ?, ?, 0)")
+                    .params(owner, articleId, shown).update();
         }
     }
 
+    /** Remembers the block the current user is reading in an article of theirs (ignored for anyone else's). */
     @Transactional
     public void saveReadingPosition(long articleId, int position) {
+        long owner = currentUser.id();
         int at = Math.max(0, position);
-        if (jdbc.sql("UPDATE article_reading_state SET position = ? WHERE article_id = ?").params(at, articleId)
-                .update() == 0) {
-            jdbc.sql("INSERT INTO article_reading_state (article_id, pinyin, position) VALUES (?, FALSE, ?)")
-                    .params(articleId, at).update();
+        if (jdbc.sql("UPDATE article_reading_state SET position = ? WHERE owner_id = ? AND article_id = ?")
+                .params(at, owner, articleId).update() == 0 && articles.exists(articleId)) {
+            jdbc.sql("INSERT INTO article_reading_state (owner_id, article_id, pinyin, position) VALUES (?, ?, FALSE, ?)")
+                    .params(owner, articleId, at).update();
         }
     }
 

@@ -1,5 +1,7 @@
 package app.duizhao.study;
 
+import app.duizhao.account.CurrentUser;
+import app.duizhao.library.ArticleAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,11 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The user's vocabulary: words added from the reader with the definition and sentence they came with, each marked
- * learning or known. The reader asks {@link #statuses()} on every render, so it is kept in memory and rebuilt after
- * each change.
+ * The current user's vocabulary: words added from the reader with the definition and sentence they came with, each
+ * marked learning or known. Every method works on the vocabulary of {@link CurrentUser} only: another person's entry
+ * behaves as a missing one. The reader asks {@link #statuses()} on every render, so each person's statuses are kept
+ * in memory and rebuilt after each change of theirs.
  */
 @Service
 public class VocabularyService {
@@ -26,10 +30,15 @@ public class VocabularyService {
             + "article_id, status, added_at, updated_at";
 
     private final JdbcClient jdbc;
-    private volatile Map<String, WordStatus> statuses;
+    private final CurrentUser currentUser;
+    private final ArticleAccess articles;
+    // Per user id; an entry is dropped whenever that user's vocabulary changes.
+    private final Map<Long, Map<String, WordStatus>> statuses = new ConcurrentHashMap<>();
 
-    public VocabularyService(JdbcClient jdbc) {
+    public VocabularyService(JdbcClient jdbc, CurrentUser currentUser, ArticleAccess articles) {
         this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.articles = articles;
     }
 
     /**
@@ -42,39 +51,45 @@ public class VocabularyService {
             throw new IllegalArgumentException("A vocabulary word needs its characters.");
         }
         String simplified = word.simplified().strip();
+        long owner = currentUser.id();
+        // A word remembers the article it came from only if that article is the user's own.
+        Long articleId = word.articleId() != null && articles.exists(word.articleId()) ? word.articleId() : null;
         OffsetDateTime now = now();
         Optional<VocabularyEntry> existing = find(simplified);
         if (existing.isPresent()) {
             jdbc.sql("UPDATE vocabulary_entry SET traditional = ?, pinyin = ?, definition = ?, sentence = ?, "
-                            + "sentence_english = ?, article_id = ?, updated_at = ? WHERE id = ?")
+                            + "sentence_english = ?, article_id = ?, updated_at = ? WHERE id = ? AND owner_id = ?")
                     .params(word.traditional(), cut(word.pinyin(), 400), cut(word.definition(), 2000),
-                            cut(word.sentence(), 4000), cut(word.sentenceEnglish(), 8000), word.articleId(), now,
-                            existing.get().id())
+                            cut(word.sentence(), 4000), cut(word.sentenceEnglish(), 8000), articleId, now,
+                            existing.get().id(), owner)
                     .update();
         } else {
             jdbc.sql("INSERT INTO vocabulary_entry (simplified, traditional, pinyin, definition, sentence, "
-                            + "sentence_english, article_id, status, added_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                            + "sentence_english, article_id, status, added_at, updated_at, owner_id) "
+                            + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")
                     .params(simplified, word.traditional(), cut(word.pinyin(), 400), cut(word.definition(), 2000),
-                            cut(word.sentence(), 4000), cut(word.sentenceEnglish(), 8000), word.articleId(),
-                            WordStatus.LEARNING.name(), now, now)
+                            cut(word.sentence(), 4000), cut(word.sentenceEnglish(), 8000), articleId,
+                            WordStatus.LEARNING.name(), now, now, owner)
                     .update();
         }
-        statuses = null;
+        statuses.remove(owner);
         return find(simplified).orElseThrow();
     }
 
-    /** The entry for a word, by its simplified or traditional form. */
+    /** The current user's entry for a word, by its simplified or traditional form. */
     public Optional<VocabularyEntry> find(String word) {
         if (word == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM vocabulary_entry WHERE simplified = ? OR traditional = ? ORDER BY id")
-                .params(word, word).query(VocabularyService::map).list().stream().findFirst();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM vocabulary_entry WHERE owner_id = ? AND (simplified = ? OR "
+                        + "traditional = ?) ORDER BY id")
+                .params(currentUser.id(), word, word).query(VocabularyService::map).list().stream().findFirst();
     }
 
+    /** The current user's entry with that id, or empty (also when it is someone else's). */
     public Optional<VocabularyEntry> get(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM vocabulary_entry WHERE id = ?").param(id)
-                .query(VocabularyService::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM vocabulary_entry WHERE id = ? AND owner_id = ?")
+                .params(id, currentUser.id()).query(VocabularyService::map).optional();
     }
 
     /**
@@ -82,8 +97,9 @@ public class VocabularyService {
      * contain {@code filter} (ignoring case; blank for all), with the given status ({@code null} for both).
      */
     public List<VocabularyEntry> list(String filter, WordStatus status) {
-        List<VocabularyEntry> all = jdbc.sql("SELECT " + COLUMNS + " FROM vocabulary_entry ORDER BY added_at DESC, id DESC")
-                .query(VocabularyService::map).list();
+        List<VocabularyEntry> all = jdbc.sql("SELECT " + COLUMNS + " FROM vocabulary_entry WHERE owner_id = ? "
+                        + "ORDER BY added_at DESC, id DESC")
+                .param(currentUser.id()).query(VocabularyService::map).list();
         String f = filter == null ? "" : fold(filter.strip());
         return all.stream()
                 .filter(e -> status == null || e.status() == status)
@@ -97,56 +113,65 @@ public class VocabularyService {
     @Transactional
     public VocabularyEntry update(long id, String pinyin, String definition, String sentence, String sentenceEnglish,
                                   WordStatus status) {
+        long owner = currentUser.id();
         int changed = jdbc.sql("UPDATE vocabulary_entry SET pinyin = ?, definition = ?, sentence = ?, sentence_english = ?, "
-                        + "status = ?, updated_at = ? WHERE id = ?")
+                        + "status = ?, updated_at = ? WHERE id = ? AND owner_id = ?")
                 .params(cut(blankToNull(pinyin), 400), cut(blankToNull(definition), 2000), cut(blankToNull(sentence), 4000),
                         cut(blankToNull(sentenceEnglish), 8000), (status == null ? WordStatus.LEARNING : status).name(),
-                        now(), id)
+                        now(), id, owner)
                 .update();
         if (changed == 0) {
             throw new IllegalArgumentException("There is no vocabulary entry " + id + ".");
         }
-        statuses = null;
+        statuses.remove(owner);
         return get(id).orElseThrow();
     }
 
-    /** Marks a word known or learning. */
+    /** Marks a word of the current user's known or learning (someone else's entry is left alone). */
     @Transactional
     public void setStatus(long id, WordStatus status) {
-        jdbc.sql("UPDATE vocabulary_entry SET status = ?, updated_at = ? WHERE id = ?")
-                .params(status.name(), now(), id).update();
-        statuses = null;
+        long owner = currentUser.id();
+        jdbc.sql("UPDATE vocabulary_entry SET status = ?, updated_at = ? WHERE id = ? AND owner_id = ?")
+                .params(status.name(), now(), id, owner).update();
+        statuses.remove(owner);
     }
 
+    /** Deletes an entry of the current user's; false when they have none with that id. */
     @Transactional
     public boolean delete(long id) {
-        boolean deleted = jdbc.sql("DELETE FROM vocabulary_entry WHERE id = ?").param(id).update() > 0;
-        statuses = null;
+        long owner = currentUser.id();
+        boolean deleted = jdbc.sql("DELETE FROM vocabulary_entry WHERE id = ? AND owner_id = ?").params(id, owner)
+                .update() > 0;
+        statuses.remove(owner);
         return deleted;
     }
 
-    /** Every word of the vocabulary (simplified and traditional forms) with its status; unmodifiable. */
+    /**
+     * Every word of the current user's vocabulary (simplified and traditional forms) with its status; unmodifiable.
+     */
     public Map<String, WordStatus> statuses() {
-        Map<String, WordStatus> current = statuses;
+        long owner = currentUser.id();
+        Map<String, WordStatus> current = statuses.get(owner);
         if (current == null) {
             Map<String, WordStatus> map = new HashMap<>();
-            jdbc.sql("SELECT simplified, traditional, status FROM vocabulary_entry").query((rs, n) -> {
-                WordStatus s = WordStatus.valueOf(rs.getString(3));
-                map.put(rs.getString(1), s);
-                if (rs.getString(2) != null) {
-                    map.putIfAbsent(rs.getString(2), s);
-                }
-                return null;
-            }).list();
+            jdbc.sql("SELECT simplified, traditional, status FROM vocabulary_entry WHERE owner_id = ?").param(owner)
+                    .query((rs, n) -> {
+                        WordStatus s = WordStatus.valueOf(rs.getString(3));
+                        map.put(rs.getString(1), s);
+                        if (rs.getString(2) != null) {
+                            map.putIfAbsent(rs.getString(2), s);
+                        }
+                        return null;
+                    }).list();
             current = Map.copyOf(map);
-            statuses = current;
+            statuses.put(owner, current);
         }
         return current;
     }
 
     /** Drops the in-memory statuses (after the table was changed behind this service's back, e.g. by tests). */
     void forget() {
-        statuses = null;
+        statuses.clear();
     }
 
     private static VocabularyEntry map(ResultSet rs, int row) throws SQLException {
