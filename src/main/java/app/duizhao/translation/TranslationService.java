@@ -213,19 +213,26 @@ public class TranslationService {
         return access.exists(articleId) ? usage.byArticle(articleId) : List.of();
     }
 
-    /** Tokens and estimated cost per day over the last {@code days} days (UTC), newest first. */
+    /**
+     * Tokens and estimated cost per day over the last {@code days} days (UTC), newest first: the whole server's for
+     * an admin (and on a laptop), the current user's own calls for anyone else.
+     */
     public List<DailyUsage> dailyUsage(int days) {
-        return usage.byDay(days);
+        return currentUser.isAdmin() ? usage.byDay(days) : usage.byDay(days, currentUser.id());
     }
 
-    /** Every stored translation of a block's text (from any model), newest first, for comparing. */
+    /**
+     * The stored translations of a block's text (from any model) that were produced for, or reused in, blocks of the
+     * current user's own articles, newest first, for comparing. The cache behind them is shared, but another person's
+     * translations of the same text (made with their glossary, perhaps) are never listed.
+     */
     public List<StoredTranslation> storedTranslations(long articleId, int position) {
         if (!access.exists(articleId)) {
             return List.of();
         }
         String language = store.language(articleId);
         return store.blockText(articleId, position)
-                .map(text -> cache.all(text, Direction.forLanguage(language).targetLanguage()))
+                .map(text -> cache.all(text, Direction.forLanguage(language).targetLanguage(), currentUser.id()))
                 .orElse(List.of());
     }
 
@@ -247,6 +254,8 @@ public class TranslationService {
 
     private void run(TranslationJob job, TranslationEngine engine, boolean force, Integer onlyPosition) {
         long articleId = job.articleId();
+        // The job runs as the article's owner (see launch): what it stores and may list later is theirs.
+        long owner = currentUser.id();
         EngineInfo info = engine.info();
         boolean cacheable = info.kind() == OutputKind.LLM;
         try {
@@ -273,6 +282,7 @@ public class TranslationService {
                 Optional<String> cached = cacheable && !force ? cache.find(key) : Optional.empty();
                 if (cached.isPresent()) {
                     store.saveBlock(articleId, segment.id(), cached.get(), info);
+                    cache.recordUse(key, owner);
                     job.blockCompleted(segment.id(), cached.get());
                 } else {
                     toTranslate.add(segment);
@@ -293,7 +303,7 @@ public class TranslationService {
                                     store.saveBlock(articleId, id, text, info);
                                 }
                                 if (cacheable) {
-                                    cache.put(keys.get(id), text);
+                                    cache.put(keys.get(id), text, owner);
                                 }
                                 List<GlossaryEntry> missed = GlossaryService.missing(byId.get(id).text(), text,
                                         articleTerms, direction);

@@ -1,5 +1,6 @@
 package app.duizhao.translation;
 
+import app.duizhao.account.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,16 +10,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Records the tokens of every LLM call and adds them up by article, model and day. */
+/**
+ * Records the tokens of every LLM call, with the user it was made for, and adds them up by article, model and day
+ * (for the whole server or one user).
+ */
 @Component
 class UsageLedger {
 
     private final JdbcClient jdbc;
     private final PricingProperties pricing;
+    private final CurrentUser currentUser;
 
-    UsageLedger(JdbcClient jdbc, PricingProperties pricing) {
+    UsageLedger(JdbcClient jdbc, PricingProperties pricing, CurrentUser currentUser) {
         this.jdbc = jdbc;
         this.pricing = pricing;
+        this.currentUser = currentUser;
     }
 
     @Transactional
@@ -29,9 +35,10 @@ class UsageLedger {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("""
                         insert into llm_usage (created_at, usage_day, article_id, provider, model, purpose,
-                            prompt_tokens, completion_tokens, estimated) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            prompt_tokens, completion_tokens, estimated, owner_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(now, now.toLocalDate(), articleId, engine.provider(), engine.model(), purpose,
-                        usage.promptTokens(), usage.completionTokens(), usage.estimated())
+                        usage.promptTokens(), usage.completionTokens(), usage.estimated(), caller())
                 .update();
     }
 
@@ -47,13 +54,37 @@ class UsageLedger {
                 .list();
     }
 
+    /** The user the call is made for; null when a call has none (the record is kept all the same). */
+    private Long caller() {
+        try {
+            return currentUser.id();
+        } catch (IllegalStateException nobody) {
+            return null;
+        }
+    }
+
+    /** The whole server's usage per day. */
     @Transactional(readOnly = true)
     List<DailyUsage> byDay(int days) {
+        return byDay(days, null);
+    }
+
+    /** One user's usage per day ({@code ownerId} null: everyone's). */
+    @Transactional(readOnly = true)
+    List<DailyUsage> byDay(int days, Long ownerId) {
         LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(Math.max(0, days - 1));
-        List<Object[]> rows = jdbc.sql("""
+        // Two statements rather than "? is null": PostgreSQL cannot type a bare null parameter.
+        var query = ownerId == null
+                ? jdbc.sql("""
                         select usage_day, model, count(*), sum(prompt_tokens), sum(completion_tokens)
                         from llm_usage where usage_day >= ? group by usage_day, model order by usage_day desc""")
                 .param(from)
+                : jdbc.sql("""
+                        select usage_day, model, count(*), sum(prompt_tokens), sum(completion_tokens)
+                        from llm_usage where usage_day >= ? and owner_id = ?
+                        group by usage_day, model order by usage_day desc""")
+                .params(from, ownerId);
+        List<Object[]> rows = query
                 .query((rs, n) -> new Object[]{rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3),
                         rs.getLong(4), rs.getLong(5)})
                 .list();
