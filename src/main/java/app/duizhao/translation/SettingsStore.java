@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Keeps the settings page's engine settings in the {@code app_setting} table, so they survive restarts. */
+/**
+ * Keeps the settings page's engine settings in the {@code app_setting} table, so they survive restarts. They are the
+ * server's, shared by every user; only an admin changes them ({@link TranslationEngines#update}).
+ */
 @Component
 class SettingsStore {
 
@@ -62,7 +65,12 @@ class SettingsStore {
     }
 
     private void put(String name, String value) {
-        jdbc.sql("merge into app_setting (name, setting_value) key (name) values (?, ?)")
-                .params(PREFIX + name, value).update();
+        // UPDATE, then INSERT when there was no row: plain SQL that H2 and PostgreSQL both run (H2's MERGE ... KEY
+        // is not PostgreSQL). Saving is rare and only an admin does it.
+        if (jdbc.sql("update app_setting set setting_value = ? where name = ?").params(value, PREFIX + name)
+                .update() == 0) {
+            jdbc.sql("insert into app_setting (name, setting_value) values (?, ?)").params(PREFIX + name, value)
+                    .update();
+        }
     }
 }

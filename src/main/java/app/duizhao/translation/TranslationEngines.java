@@ -2,7 +2,9 @@ package app.duizhao.translation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import app.duizhao.account.CurrentUser;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Chooses the engine the settings name: the offline engine, or an LLM engine for an OpenAI-compatible server or
  * Ollama. The settings start from {@code application.properties}, are overridden by what the settings page saved,
  * and can be changed at runtime without a restart ({@link #update}); the engine is rebuilt only when they change.
+ * They are the server's: with accounts on, only an admin changes them or tries other ones out (a connection test
+ * sends the server's API key to whatever base URL it names).
  */
 @Component
 public class TranslationEngines {
@@ -24,19 +28,21 @@ public class TranslationEngines {
     private final String apiKey;
     private final EngineSettings defaults;
     private final SettingsStore store;
+    private final CurrentUser currentUser;
     private final AtomicReference<Current> current = new AtomicReference<>();
 
     /**
      * @throws IllegalArgumentException when the provider is not one of {@code offline}, {@code openai}, {@code ollama}
      */
     public TranslationEngines(OfflineTranslationEngine offline, LlmProperties properties) {
-        this(offline, properties, TranslationProperties.defaults(), null);
+        this(offline, properties, TranslationProperties.defaults(), null, null);
     }
 
     @Autowired
     TranslationEngines(OfflineTranslationEngine offline, LlmProperties properties, TranslationProperties translation,
-                       SettingsStore store) {
+                       SettingsStore store, CurrentUser currentUser) {
         this.offline = offline;
+        this.currentUser = currentUser;
         this.apiKey = properties.hasApiKey() ? properties.apiKey() : null;
         this.store = store;
         ChatModels.checkProvider(properties.provider());
@@ -67,8 +73,24 @@ public class TranslationEngines {
         return apiKey != null && !apiKey.isBlank();
     }
 
-    /** Switches to new settings at once and keeps them across restarts. Jobs already running finish as they were. */
+    /** Whether the current user may change the engine settings or test others: an admin (anyone on a laptop). */
+    public boolean canChange() {
+        return currentUser == null || currentUser.isAdmin();
+    }
+
+    private void requireAdmin() {
+        if (!canChange()) {
+            throw new AccessDeniedException("Only an admin may change the translation engine settings.");
+        }
+    }
+
+    /**
+     * Switches to new settings at once and keeps them across restarts. Jobs already running finish as they were.
+     *
+     * @throws AccessDeniedException with accounts on, for anyone but an admin
+     */
     public void update(EngineSettings settings) {
+        requireAdmin();
         TranslationEngine engine = build(settings);
         if (store != null) {
             store.save(settings);
@@ -77,12 +99,28 @@ public class TranslationEngines {
         log.info("Translation engine switched to {} ({})", engine.info().label(), settings.llm(apiKey));
     }
 
-    /** Goes back to application.properties. */
+    /**
+     * Goes back to application.properties.
+     *
+     * @throws AccessDeniedException with accounts on, for anyone but an admin
+     */
     public void reset() {
+        requireAdmin();
         if (store != null) {
             store.clear();
         }
         current.set(new Current(defaults, build(defaults)));
+    }
+
+    /**
+     * Tries other settings out (one small request to the server they name) before saving them.
+     *
+     * @return a message for the user
+     * @throws AccessDeniedException with accounts on, for anyone but an admin: the request carries the server's key
+     */
+    public String testConnection(EngineSettings settings) {
+        requireAdmin();
+        return build(settings).testConnection();
     }
 
     /** An engine for other settings (e.g. to test them before saving, or a run with another model). No network call. */

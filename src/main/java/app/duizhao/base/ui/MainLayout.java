@@ -41,9 +41,8 @@ public class MainLayout extends Div implements RouterLayout {
         vocabulary.setId("vocabulary-link");
         vocabulary.addClassName("dz-nav-link");
         nav.add(vocabulary);
-        if (currentUser.isAdmin()) {
-            addNavLink("Settings", app.duizhao.translation.ui.SettingsView.class);
-        }
+        // Everyone sees the settings (read-only and their own usage unless they are an admin).
+        addNavLink("Settings", app.duizhao.translation.ui.SettingsView.class);
         header.add(brand, nav, new app.duizhao.study.ui.ThemeToggle(study), engineBadge(translation.engineInfo()));
         if (currentUser.authEnabled()) {
             // Accounts on: who is signed in, their account page, the admin's user list, and logout.

@@ -1,6 +1,6 @@
 package app.duizhao.translation.ui;
 
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import app.duizhao.base.ui.MainLayout;
 import app.duizhao.translation.DailyUsage;
 import app.duizhao.translation.EngineSettings;
@@ -29,9 +29,13 @@ import java.util.Locale;
  * Settings: which provider and model translate, how requests are cut and run, a connection test, and the tokens
  * and estimated cost per day. Changes apply at once and survive restarts; the API key only comes from the
  * environment and is never shown (only whether one is set).
+ *
+ * <p>The engine settings are the server's. With accounts on, only an admin edits them, tests a connection and sees
+ * the base URL, whether a key is set and the whole server's usage; anyone else sees which provider and model
+ * translate, read-only, and the usage of their own calls. (Personal settings — theme, font size, display mode,
+ * lookup on hover, colours — are each user's own and set in the reader.)
  */
-// Settings are the server's (LLM provider, model, limits): only an admin changes them when accounts are on.
-@RolesAllowed("ADMIN")
+@PermitAll
 @Route(value = "settings", layout = MainLayout.class)
 @PageTitle("Settings · Duizhao")
 public class SettingsView extends VerticalLayout {
@@ -67,10 +71,12 @@ public class SettingsView extends VerticalLayout {
         batchTokens.setId("batch-tokens");
         batchTokens.setHelperText("Estimate: 1 token per Chinese character, 1 per 4 other characters");
         summaryInChinese.setId("summary-in-chinese");
-        Span key = new Span(engines.hasApiKey() ? "API key: set from the environment (OPENAI_API_KEY)."
+        boolean admin = engines.canChange();
+        Span key = new Span(!admin ? "" : engines.hasApiKey() ? "API key: set from the environment (OPENAI_API_KEY)."
                 : "API key: not set (set OPENAI_API_KEY for hosted OpenAI-compatible servers; local servers need none).");
         key.setId("api-key-status");
         key.addClassName("dz-hint");
+        key.setVisible(admin);
 
         Button save = new Button("Save", e -> save());
         save.setId("save-settings");
@@ -89,8 +95,23 @@ public class SettingsView extends VerticalLayout {
                 new Div(timeoutSeconds, maxRetries, concurrency, batchTokens), summaryInChinese,
                 new Div(save, test, reset), message,
                 new RouterLink("Glossary", GlossaryView.class),
-                new H3("Tokens and estimated cost per day"), usage);
+                new H3(admin ? "Tokens and estimated cost per day" : "Your tokens and estimated cost per day"), usage);
         fill(engines.settings());
+        if (!admin) {
+            // Read-only: which provider and model translate, nothing that could carry a secret (a base URL may).
+            provider.setReadOnly(true);
+            model.setReadOnly(true);
+            for (IntegerField number : List.of(timeoutSeconds, maxRetries, concurrency, batchTokens)) {
+                number.setReadOnly(true);
+            }
+            summaryInChinese.setReadOnly(true);
+            baseUrl.clear();
+            baseUrl.setVisible(false);
+            save.setVisible(false);
+            test.setVisible(false);
+            reset.setVisible(false);
+            message.setText("The translation engine is the server's: an admin changes it.");
+        }
         refreshUsage();
     }
 
@@ -127,7 +148,7 @@ public class SettingsView extends VerticalLayout {
 
     private void testConnection() {
         try {
-            show(engines.forSettings(formSettings()).testConnection(), false);
+            show(engines.testConnection(formSettings()), false);
         } catch (IllegalArgumentException | TranslationException e) {
             show(e.getMessage(), true);
         }
