@@ -34,7 +34,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Bulk import in the background: a {@code .zip} of posts, several uploaded files, or a server-side folder (only below
- * {@code duizhao.import.folder-roots}). Each file goes through {@link ImportService#importFile}; a bad file is
+ * {@code duizhao.import.folder-roots}, and with accounts on only for an admin: the server's files are not every
+ * user's to read; uploads are, into the uploader's own library). Each file goes through {@link ImportService#importFile}; a bad file is
  * skipped and reported with its reason, and the job goes on. Duplicates (same source link or same cleaned text) are
  * reported, not stored, so re-importing an archive changes nothing.
  *
@@ -93,8 +94,13 @@ public class BulkImportService {
         });
     }
 
-    /** Imports every post in a {@code .zip} archive file (left in place), in the background. */
+    /**
+     * Imports every post in a {@code .zip} archive file on the server (left in place), in the background.
+     *
+     * @throws ImportException with accounts on, for anyone but an admin
+     */
     public BulkImportJob importArchive(String name, Path zip) {
+        requireFolderImport();
         return start(name, job -> {
             job.setTotal(1);
             importOne(job, name, zip);
@@ -104,9 +110,11 @@ public class BulkImportService {
     /**
      * Imports every post in a server-side folder and its subfolders, in the background.
      *
-     * @throws ImportException when the folder is not below one of {@code duizhao.import.folder-roots}
+     * @throws ImportException when the folder is not below one of {@code duizhao.import.folder-roots}, or, with
+     *                         accounts on, the current user is not an admin
      */
     public BulkImportJob importFolder(String folder) {
+        requireFolderImport();
         Path root = allowedFolder(folder);
         return start(root.toString(), job -> {
             List<Path> files = listFiles(root, job);
@@ -120,8 +128,26 @@ public class BulkImportService {
         });
     }
 
-    /** The folders bulk import may read ({@code duizhao.import.folder-roots}) that exist. */
+    /** Whether the current user may import from server folders: an admin (anyone with accounts off). */
+    public boolean folderImportAllowed() {
+        return currentUser.isAdmin();
+    }
+
+    private void requireFolderImport() {
+        if (!folderImportAllowed()) {
+            throw new ImportException(ImportException.Kind.REFUSED_URL,
+                    "Only an admin may import from folders on the server; upload the files instead.");
+        }
+    }
+
+    /**
+     * The folders bulk import may read ({@code duizhao.import.folder-roots}) that exist; none for a user who may not
+     * import from server folders (the server's paths are not theirs to see).
+     */
     public List<String> folderRoots() {
+        if (!folderImportAllowed()) {
+            return List.of();
+        }
         List<String> roots = new ArrayList<>();
         for (String root : properties.folderRoots()) {
             try {

@@ -83,7 +83,12 @@ public class BulkImportView extends VerticalLayout {
         importFolder.setId("bulk-import-folder");
         importFolder.addClickListener(event -> startFolder());
         add(new H3("Folder"));
-        if (bulk.folderRoots().isEmpty()) {
+        if (!bulk.folderImportAllowed()) {
+            Paragraph adminOnly = new Paragraph("Importing folders from the server is for admins: upload the files "
+                    + "or a .zip of them above.");
+            adminOnly.setId("bulk-folder-off");
+            add(adminOnly);
+        } else if (bulk.folderRoots().isEmpty()) {
             Paragraph none = new Paragraph("Folder import is off: set duizhao.import.folder-roots to the folders "
                     + "Duizhao may read.");
             none.setId("bulk-folder-off");
