@@ -1,5 +1,6 @@
 package app.duizhao.account;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -35,11 +36,13 @@ public class AccountService implements UserDetailsService {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,100}");
 
     private final AppUserRepository users;
+    private final CurrentUser currentUser;
     private final PasswordEncoder encoder = new BCryptPasswordEncoder();
     private final SecureRandom random = new SecureRandom();
 
-    AccountService(AppUserRepository users) {
+    AccountService(AppUserRepository users, CurrentUser currentUser) {
         this.users = users;
+        this.currentUser = currentUser;
     }
 
     /** The password encoder of every account (BCrypt). */
@@ -58,15 +61,73 @@ public class AccountService implements UserDetailsService {
         if (!USERNAME.matcher(name).matches()) {
             throw new IllegalArgumentException("A user name has 2 to 100 letters, digits or . _ @ -");
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
+        checkPassword(password);
         if (users.findByUsernameIgnoreCase(name).isPresent() || name.equalsIgnoreCase("local")) {
             throw new IllegalArgumentException("The user name \"" + name + "\" is taken.");
         }
         AppUser user = users.saveAndFlush(new AppUser(name, encoder.encode(password), role,
                 OffsetDateTime.now(ZoneOffset.UTC)));
         return view(user);
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+    }
+
+    /**
+     * Changes the signed-in user's password, after checking their current one.
+     *
+     * @throws IllegalArgumentException when the current password is wrong or the new one too short
+     * @throws IllegalStateException    when accounts are off or nobody is signed in
+     */
+    @Transactional
+    public void changePassword(String currentPassword, String newPassword) {
+        if (!currentUser.authEnabled()) {
+            throw new IllegalStateException("Accounts are off: there is no password to change.");
+        }
+        AppUser user = users.findById(currentUser.id()).orElseThrow(
+                () -> new IllegalStateException("Nobody is signed in"));
+        if (currentPassword == null || user.getPasswordHash() == null
+                || !encoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new IllegalArgumentException("The current password is not right.");
+        }
+        checkPassword(newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw new IllegalArgumentException("The new password is the same as the current one.");
+        }
+        user.setPasswordHash(encoder.encode(newPassword));
+    }
+
+    /**
+     * Lets an account sign in again, or stops it: a disabled account cannot sign in, its API token and HTTP Basic
+     * are refused, and its open sessions end at their next request.
+     *
+     * @throws AccessDeniedException    for anyone but an admin
+     * @throws IllegalArgumentException for an unknown account, the built-in local one, or the admin's own account
+     */
+    @Transactional
+    public UserAccount setEnabled(long userId, boolean enabled) {
+        if (!currentUser.authEnabled() || !currentUser.isAdmin()) {
+            throw new AccessDeniedException("Only an admin may enable or disable accounts.");
+        }
+        if (userId == LOCAL_USER_ID) {
+            throw new IllegalArgumentException("The built-in local account cannot sign in.");
+        }
+        if (!enabled && userId == currentUser.id()) {
+            throw new IllegalArgumentException("You cannot disable your own account.");
+        }
+        AppUser user = users.findById(userId).orElseThrow(
+                () -> new IllegalArgumentException("There is no account " + userId + "."));
+        user.setEnabled(enabled);
+        return view(user);
+    }
+
+    /** Whether the account may still act (exists and is enabled); checked on each signed-in request. */
+    @Transactional(readOnly = true)
+    public boolean isEnabled(long userId) {
+        return users.findById(userId).map(AppUser::isEnabled).orElse(false);
     }
 
     /** Whether an account with this name exists. */

@@ -42,9 +42,11 @@ class AppUser {
     Long getId() { return id; }
     String getUsername() { return username; }
     String getPasswordHash() { return passwordHash; }
+    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     Role getRole() { return Role.valueOf(role); }
     String getApiTokenHash() { return apiTokenHash; }
     void setApiTokenHash(String apiTokenHash) { this.apiTokenHash = apiTokenHash; }
     OffsetDateTime getCreatedAt() { return createdAt; }
     boolean isEnabled() { return enabled; }
+    void setEnabled(boolean enabled) { this.enabled = enabled; }
 }

@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -79,7 +80,9 @@ final class SecurityConfig {
 
         @Bean
         @Order(2)
-        SecurityFilterChain viewChain(HttpSecurity http) throws Exception {
+        SecurityFilterChain viewChain(HttpSecurity http, AccountService accounts) throws Exception {
+            // A disabled account's open session ends at its next request, before any access decision.
+            http.addFilterBefore(new DisabledAccountFilter(accounts), AuthorizationFilter.class);
             http.authorizeHttpRequests(requests -> requests
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                     // The error page: an /api request answered 401 or 404 is rendered there, and must stay 401/404.

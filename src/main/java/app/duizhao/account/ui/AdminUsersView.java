@@ -18,7 +18,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
-/** The admin's page of accounts ({@code /admin/users}): lists them and creates new ones. */
+/**
+ * The admin's page of accounts ({@code /admin/users}): lists them, creates new ones, and disables or enables them
+ * (a disabled account cannot sign in and its API access is refused).
+ */
 @Route(value = "admin/users", layout = MainLayout.class)
 @PageTitle("Users · Duizhao")
 @RolesAllowed("ADMIN")
@@ -45,6 +48,7 @@ public class AdminUsersView extends VerticalLayout {
         grid.addColumn(u -> u.enabled() ? "yes" : "no").setHeader("Enabled");
         grid.addColumn(u -> u.hasApiToken() ? "yes" : "no").setHeader("API token");
         grid.addColumn(u -> u.createdAt().toLocalDate()).setHeader("Created");
+        grid.addComponentColumn(this::enableButton).setHeader("").setKey("action");
         HorizontalLayout form = new HorizontalLayout(username, password, role, create);
         form.setAlignItems(Alignment.BASELINE);
         add(new H2("Users"), form, message, grid);
@@ -57,6 +61,25 @@ public class AdminUsersView extends VerticalLayout {
             message.setText("Created " + created.username() + ".");
             username.clear();
             password.clear();
+            refresh();
+        } catch (IllegalArgumentException e) {
+            message.setText(e.getMessage());
+        }
+    }
+
+    private Button enableButton(UserAccount user) {
+        Button button = new Button(user.enabled() ? "Disable" : "Enable", click -> setEnabled(user, !user.enabled()));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        if (user.enabled()) {
+            button.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        return button;
+    }
+
+    private void setEnabled(UserAccount user, boolean enabled) {
+        try {
+            UserAccount changed = accounts.setEnabled(user.id(), enabled);
+            message.setText((changed.enabled() ? "Enabled " : "Disabled ") + changed.username() + ".");
             refresh();
         } catch (IllegalArgumentException e) {
             message.setText(e.getMessage());
