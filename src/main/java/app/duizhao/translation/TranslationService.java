@@ -222,9 +222,10 @@ public class TranslationService {
     }
 
     /**
-     * The stored translations of a block's text (from any model) that were produced for, or reused in, blocks of the
-     * current user's own articles, newest first, for comparing. The cache behind them is shared, but another person's
-     * translations of the same text (made with their glossary, perhaps) are never listed.
+     * The stored translations of a block's text (from any model) that were delivered into blocks of the current
+     * user's own articles (freshly made or from the shared cache), newest first, for comparing. The cache is shared,
+     * but the list is the user's own record: another person's translations of the same text (made with their
+     * glossary, perhaps, or later than the user's) never show up in it.
      */
     public List<StoredTranslation> storedTranslations(long articleId, int position) {
         if (!access.exists(articleId)) {
@@ -232,7 +233,7 @@ public class TranslationService {
         }
         String language = store.language(articleId);
         return store.blockText(articleId, position)
-                .map(text -> cache.all(text, Direction.forLanguage(language).targetLanguage(), currentUser.id()))
+                .map(text -> cache.delivered(text, Direction.forLanguage(language).targetLanguage(), currentUser.id()))
                 .orElse(List.of());
     }
 
@@ -282,7 +283,7 @@ public class TranslationService {
                 Optional<String> cached = cacheable && !force ? cache.find(key) : Optional.empty();
                 if (cached.isPresent()) {
                     store.saveBlock(articleId, segment.id(), cached.get(), info);
-                    cache.recordUse(key, owner);
+                    cache.recordDelivery(key, cached.get(), owner);
                     job.blockCompleted(segment.id(), cached.get());
                 } else {
                     toTranslate.add(segment);
@@ -303,7 +304,8 @@ public class TranslationService {
                                     store.saveBlock(articleId, id, text, info);
                                 }
                                 if (cacheable) {
-                                    cache.put(keys.get(id), text, owner);
+                                    cache.put(keys.get(id), text);
+                                    cache.recordDelivery(keys.get(id), text, owner);
                                 }
                                 List<GlossaryEntry> missed = GlossaryService.missing(byId.get(id).text(), text,
                                         articleTerms, direction);
