@@ -27,7 +27,7 @@ class TranslationCache {
     /**
      * A cache key.
      *
-     * @param glossaryVersion a hash of the glossary terms that applied to the block, {@code "-"} when none
+     * @param glossaryVersion a hash of the glossary terms the prompt carried (the article's), {@code "-"} when none
      */
     record Key(String textHash, String targetLanguage, String provider, String model, String promptVersion,
                String glossaryVersion) {

@@ -269,16 +269,17 @@ public class TranslationService {
             String promptVersion = direction.promptVersion();
             List<GlossaryEntry> articleTerms = glossary.termsFor(String.join("\n", work.paragraphs()),
                     work.sourceName(), direction);
+            // The cache key names every glossary term the prompt carries (the article's), not only the block's own:
+            // a model may carry a term into a neighbouring block, and the cache is shared between users whose
+            // glossaries are private.
+            String glossaryVersion = GlossaryService.version(articleTerms);
             Map<Integer, TranslationCache.Key> keys = new HashMap<>();
             Map<Integer, Segment> byId = new HashMap<>();
             List<Segment> toTranslate = new ArrayList<>();
             for (Segment segment : work.segments()) {
                 byId.put(segment.id(), segment);
-                List<GlossaryEntry> terms = articleTerms.isEmpty() ? List.of()
-                        : glossary.termsFor(segment.text(), work.sourceName(), direction);
                 TranslationCache.Key key = new TranslationCache.Key(TranslationCache.hash(segment.text()),
-                        direction.targetLanguage(), info.provider(), info.model(), promptVersion,
-                        GlossaryService.version(terms));
+                        direction.targetLanguage(), info.provider(), info.model(), promptVersion, glossaryVersion);
                 keys.put(segment.id(), key);
                 Optional<String> cached = cacheable && !force ? cache.find(key) : Optional.empty();
                 if (cached.isPresent()) {

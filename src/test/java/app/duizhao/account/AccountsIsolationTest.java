@@ -17,19 +17,15 @@ import app.duizhao.library.LibraryService;
 import app.duizhao.reader.ui.ReaderView;
 import app.duizhao.reader.ui.VersionView;
 import app.duizhao.testsupport.Fixtures;
+import app.duizhao.testsupport.SignedIn;
 import app.duizhao.translation.GlossaryService;
 import app.duizhao.translation.GlossaryTerm;
 import app.duizhao.translation.TranslationService;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.server.VaadinServletRequest;
-import com.github.mvysny.fakeservlet.FakeRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,16 +34,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
@@ -69,7 +59,6 @@ class AccountsIsolationTest {
     private static final String PASSWORD_A = "alpha-secret-1";
     private static final String PASSWORD_B = "bravo-secret-2";
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     @LocalServerPort
@@ -337,36 +326,15 @@ class AccountsIsolationTest {
     }
 
     private void withKaribuSignedInAs(UserAccount user, Runnable work) {
-        SignedInUser principal = (SignedInUser) accounts.loadUserByUsername(user.username());
-        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
-                principal, null, principal.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        try {
-            withKaribu(() -> {
-                // Vaadin's view access check reads the request's principal and roles.
-                FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-                request.setUserPrincipalInt(authentication);
-                request.setUserInRole((p, role) -> principal.getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
-                work.run();
-            });
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        SignedIn.karibuAs(context, user.username(), work);
     }
 
     private void withKaribu(Runnable work) {
-        MockVaadin.setup(UI::new, new MockSpringServlet(new Routes().autoDiscoverViews("app.duizhao"), context,
-                UI::new));
-        try {
-            work.run();
-        } finally {
-            MockVaadin.tearDown();
-        }
+        SignedIn.karibu(context, work);
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return SignedIn.basic(user, password);
     }
 
     private HttpResponse<String> post(String path, String authorization) throws Exception {
@@ -379,20 +347,10 @@ class AccountsIsolationTest {
 
     private HttpResponse<String> send(String method, String path, String contentType, String body,
                                       String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", contentType + "; charset=UTF-8")
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new SignedIn.Http(port).send(method, path, contentType, body, authorization);
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new SignedIn.Http(port).get(path, authorization);
     }
 }
