@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -62,6 +63,7 @@ public class AnnotationService {
     private final DraftRepository drafts;
     private final BlockRevisionRepository revisions;
     private final TransactionTemplate transactions;
+    private final AtomicLong lostRaces = new AtomicLong();
     private final Clock clock = Clock.systemUTC();
 
     AnnotationService(ArticleRepository articles, ArticleAccess access, LibraryService library,
@@ -111,6 +113,7 @@ public class AnnotationService {
                 if (!ConcurrentWrites.lostRace(e)) {
                     throw e;
                 }
+                lostRaces.incrementAndGet();
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new IllegalStateException("The article was being changed elsewhere at the same moment, "
                             + "so this change was not saved. Please try again.", e);
@@ -125,6 +128,11 @@ public class AnnotationService {
         }
     }
 
+    /** How many write attempts lost a race and ran again since start (for tests and diagnostics). */
+    long lostRaces() {
+        return lostRaces.get();
+    }
+
     private void write(Runnable change) {
         write(() -> {
             change.run();
@@ -136,12 +144,7 @@ public class AnnotationService {
 
     /** Sets (or, when blank, removes) the note on block {@code position}, whatever changed meanwhile. */
     public void setNote(long articleId, int position, String note) {
-        write(() -> {
-            ArticleBlock block = block(articleId, position);
-            block.setNote(note);
-            bump(articleId, position);
-            discardDraft(articleId, position, DraftField.NOTE);
-        });
+        write(() -> applyNote(block(articleId, position), note, null));
     }
 
     /**
@@ -149,19 +152,7 @@ public class AnnotationService {
      * correction. Highlights on the English follow the text.
      */
     public void correctEnglish(long articleId, int position, String english) {
-        write(() -> {
-            ArticleBlock block = block(articleId, position);
-            String before = block.getCorrectedEnglish() != null ? block.getCorrectedEnglish()
-                    : block.getMachineEnglish();
-            block.setCorrectedEnglish(english);
-            bump(articleId, position);
-            discardDraft(articleId, position, DraftField.ENGLISH);
-            String after = block.getCorrectedEnglish() != null ? block.getCorrectedEnglish()
-                    : block.getMachineEnglish();
-            if (!Objects.equals(before, after)) {
-                reanchor(articleId, position, Side.EN, after);
-            }
-        });
+        write(() -> applyEnglish(block(articleId, position), english, null));
     }
 
     /**
@@ -174,9 +165,12 @@ public class AnnotationService {
      */
     public long setNote(long articleId, int position, long expectedRevision, String note) {
         return write(() -> {
+            // The revision is read before the block: a save landing in between then shows as a newer text (and
+            // fails the version check below), never as an older text under a newer revision.
+            Optional<BlockRevision> seen = revisions.find(articleId, position);
             ArticleBlock block = block(articleId, position);
-            checkRevision(articleId, position, expectedRevision, DraftField.NOTE, block.getNote(), note);
-            setNote(articleId, position, note);
+            checkRevision(seen, expectedRevision, block, DraftField.NOTE, block.getNote(), note);
+            applyNote(block, note, seen);
             return revisionNow(articleId, position);
         });
     }
@@ -191,12 +185,33 @@ public class AnnotationService {
      */
     public long correctEnglish(long articleId, int position, long expectedRevision, String english) {
         return write(() -> {
+            Optional<BlockRevision> seen = revisions.find(articleId, position);
             ArticleBlock block = block(articleId, position);
-            checkRevision(articleId, position, expectedRevision, DraftField.ENGLISH, block.getCorrectedEnglish(),
-                    english);
-            correctEnglish(articleId, position, english);
+            checkRevision(seen, expectedRevision, block, DraftField.ENGLISH, block.getCorrectedEnglish(), english);
+            applyEnglish(block, english, seen);
             return revisionNow(articleId, position);
         });
+    }
+
+    /** Stores a note; {@code seen} is the revision the check saw (null: unchecked, whatever changed meanwhile). */
+    private void applyNote(ArticleBlock block, String note, Optional<BlockRevision> seen) {
+        long articleId = block.getArticle().getId();
+        block.setNote(note);
+        bump(articleId, block.getPosition(), seen);
+        discardDraft(articleId, block.getPosition(), DraftField.NOTE);
+    }
+
+    /** Stores the user's English and moves the English highlights; {@code seen} as for {@link #applyNote}. */
+    private void applyEnglish(ArticleBlock block, String english, Optional<BlockRevision> seen) {
+        long articleId = block.getArticle().getId();
+        String before = block.getCorrectedEnglish() != null ? block.getCorrectedEnglish() : block.getMachineEnglish();
+        block.setCorrectedEnglish(english);
+        bump(articleId, block.getPosition(), seen);
+        discardDraft(articleId, block.getPosition(), DraftField.ENGLISH);
+        String after = block.getCorrectedEnglish() != null ? block.getCorrectedEnglish() : block.getMachineEnglish();
+        if (!Objects.equals(before, after)) {
+            reanchor(articleId, block.getPosition(), Side.EN, after);
+        }
     }
 
     /** The revision of each block's English and note (0 for never edited), to open editors at. */
@@ -221,14 +236,14 @@ public class AnnotationService {
         return revisions.find(articleId, position).map(BlockRevision::editCount).orElse(0L);
     }
 
-    private void checkRevision(long articleId, int position, long expected, DraftField field, String theirs,
-                               String yours) {
-        long current = revisionNow(articleId, position);
+    private void checkRevision(Optional<BlockRevision> seen, long expected, ArticleBlock block, DraftField field,
+                               String theirs, String yours) {
+        long current = seen.map(BlockRevision::editCount).orElse(0L);
         String normalisedYours = Highlight.blankToNull(yours);
         if (current != expected && !Objects.equals(theirs, normalisedYours)) {
             DraftField conflict = field == DraftField.NOTE ? DraftField.CONFLICT_NOTE : DraftField.CONFLICT_ENGLISH;
-            saveDraft(articleId, position, conflict, yours);
-            throw new EditConflictException(position, field, theirs, normalisedYours, current);
+            saveDraft(block.getArticle().getId(), block.getPosition(), conflict, yours);
+            throw new EditConflictException(block.getPosition(), field, theirs, normalisedYours, current);
         }
     }
 
@@ -236,12 +251,20 @@ public class AnnotationService {
         return revisions.find(articleId, position).map(BlockRevision::editCount).orElse(0L);
     }
 
-    private void bump(long articleId, int position) {
+    /**
+     * Counts a save of the block. {@code seen} is the revision a revision-checked save read before its check (the
+     * same managed row, so its version column makes the update fail if another save landed since), or empty when
+     * there was none then (a row found now was created by another save since: a lost race); {@code null} for an
+     * unchecked save. Flushed now, so a lost race shows here and the write runs again.
+     */
+    private void bump(long articleId, int position, Optional<BlockRevision> seen) {
         OffsetDateTime now = now();
-        BlockRevision revision = revisions.find(articleId, position)
-                .orElseGet(() -> new BlockRevision(articleId, position, now));
+        Optional<BlockRevision> existing = revisions.find(articleId, position);
+        if (seen != null && seen.isEmpty() && existing.isPresent()) {
+            throw new OptimisticLockingFailureException("Paragraph " + (position + 1) + " was saved meanwhile");
+        }
+        BlockRevision revision = existing.orElseGet(() -> new BlockRevision(articleId, position, now));
         revision.touch(now);
-        // Flushed now, so two saves racing past the check fail on the version column instead of both landing.
         revisions.saveAndFlush(revision);
     }
 
@@ -669,7 +692,7 @@ public class AnnotationService {
             }
             block.setCorrectedEnglish(was.correctedEnglish());
             block.setNote(was.note());
-            bump(articleId, block.getPosition());
+            bump(articleId, block.getPosition(), null);
         }
         // A highlight that still exists is put back as it was (same id, so comparing versions sees it as the same
         // highlight); those added since are removed; those removed since come back as new ones.
