@@ -90,7 +90,8 @@ class ExportFormatsTest {
         assertThat(md).contains("[^1]: Sino-US relations\n");
         assertThat(md).contains("## Orphaned annotations", "==said== — orphan note");
         assertThat(md).contains("## Vocabulary", "| 外交 |");
-        assertThat(md).contains("> **Note:** Block note with *Markdown*");
+        assertThat(md).containsPattern("He called ping-pong diplomacy\tquite a tale\\.\\[\\^(\\d)]\n")
+                .containsPattern("\n\\[\\^\\d]: Block note with \\*Markdown\\*\n");
     }
 
     @Test
