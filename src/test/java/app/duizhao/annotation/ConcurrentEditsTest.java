@@ -32,8 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentEditsTest {
 
     /** Rounds per test: enough for the two threads to meet inside the database many times (see lostRaces). */
-    static final int ROUNDS = 80;
-    static final int BLOCKS = 30;
+    int rounds() {
+        return 80;
+    }
+
+    /** Blocks of the test article; the first rounds each save one of them for the first time. */
+    int blocks() {
+        return 30;
+    }
 
     static ExecutorService threads;
 
@@ -57,7 +63,7 @@ class ConcurrentEditsTest {
     }
 
     private long article() {
-        String text = IntStream.range(0, BLOCKS).mapToObj(i -> "并发测试的第" + i + "段。")
+        String text = IntStream.range(0, blocks()).mapToObj(i -> "并发测试的第" + i + "段。")
                 .collect(Collectors.joining("\n\n")) + System.nanoTime() + "。";
         return importer.importText(text).articleId();
     }
@@ -87,10 +93,10 @@ class ConcurrentEditsTest {
     void twoCorrectionsOfTheSameParagraphAtTheSameInstantEndInOneSaveAndOneConflict() throws Exception {
         long racesBefore = annotations.lostRaces();
         long id = article();
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < rounds(); round++) {
             // The first rounds each save a block for the first time (its revision row is created by both);
             // the rest save the same block again and again (its revision row is updated by both).
-            int position = round < BLOCKS ? round : 0;
+            int position = round < blocks() ? round : 0;
             long opened = annotations.revision(id, position);
             String mine = "Tab A, round " + round;
             String theirs = "Tab B, round " + round;
@@ -102,15 +108,15 @@ class ConcurrentEditsTest {
                     library.snapshot(id).orElseThrow().blocks().get(position).correctedEnglish(), id, position);
         }
         long lost = annotations.lostRaces() - racesBefore;
-        System.out.println("concurrent corrections: " + ROUNDS + " rounds, lost races run again: " + lost);
+        System.out.println("concurrent corrections: " + rounds() + " rounds, lost races run again: " + lost);
         assertThat(lost).as("the two saves really met in the database").isPositive();
     }
 
     @Test
     void twoNotesOnTheSameParagraphAtTheSameInstantEndInOneSaveAndOneConflict() throws Exception {
         long id = article();
-        for (int round = 0; round < ROUNDS; round++) {
-            int position = round < BLOCKS ? round : 1;
+        for (int round = 0; round < rounds(); round++) {
+            int position = round < blocks() ? round : 1;
             long opened = annotations.revision(id, position);
             String mine = "Note A " + round;
             String theirs = "Note B " + round;
@@ -148,9 +154,9 @@ class ConcurrentEditsTest {
     @Test
     void twoEditsOfTheSameHighlightNoteAtTheSameInstantEndInOneSaveAndOneConflict() throws Exception {
         long id = article();
-        for (int round = 0; round < ROUNDS / 2; round++) {
-            HighlightInfo opened = annotations.addHighlight(id, round % BLOCKS, Side.ZH, 0, 2, HighlightColour.YELLOW,
-                    round % 2 == 0 ? null : "first note");
+        for (int round = 0; round < rounds() / 2; round++) {
+            HighlightInfo opened = annotations.addHighlight(id, round % blocks(), Side.ZH, 0, 2,
+                    HighlightColour.YELLOW, round % 2 == 0 ? null : "first note");
             String mine = "highlight note A " + round;
             String theirs = "highlight note B " + round;
 
@@ -175,9 +181,9 @@ class ConcurrentEditsTest {
     @Test
     void aColourAndANoteChangedAtTheSameInstantAreBothKept() throws Exception {
         long id = article();
-        for (int round = 0; round < ROUNDS / 2; round++) {
-            HighlightInfo opened = annotations.addHighlight(id, round % BLOCKS, Side.ZH, 1, 3, HighlightColour.YELLOW,
-                    "old note");
+        for (int round = 0; round < rounds() / 2; round++) {
+            HighlightInfo opened = annotations.addHighlight(id, round % blocks(), Side.ZH, 1, 3,
+                    HighlightColour.YELLOW, "old note");
             String note = "new note " + round;
 
             List<Object> outcomes = together(() -> annotations.updateHighlight(opened, HighlightColour.BLUE,
@@ -194,8 +200,8 @@ class ConcurrentEditsTest {
     @Test
     void versionsDraftsTagsAndRemovalsSavedAtTheSameInstantNeverFail() throws Exception {
         long id = article();
-        for (int round = 0; round < ROUNDS / 4; round++) {
-            int position = round % BLOCKS;
+        for (int round = 0; round < rounds() / 4; round++) {
+            int position = round % blocks();
             String a = "draft A " + round;
             String b = "draft B " + round;
             List<Object> drafts = together(() -> {
@@ -230,7 +236,7 @@ class ConcurrentEditsTest {
             });
             assertThat(removals).containsExactly(true, true);
         }
-        assertThat(annotations.versions(id)).hasSize(ROUNDS / 4 * 2);
+        assertThat(annotations.versions(id)).hasSize(rounds() / 4 * 2);
         assertThat(annotations.highlights(id)).isEmpty();
     }
 }

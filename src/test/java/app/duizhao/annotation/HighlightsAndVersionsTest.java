@@ -244,7 +244,8 @@ class HighlightsAndVersionsTest {
                 .satisfies(h -> assertThat(h.note()).isEqualTo("a better note"));
         // Saving the very text already stored is no clash; editing from the current state saves.
         annotations.updateHighlight(opened, null, "a better note");
-        HighlightInfo now = annotations.updateHighlight(annotations.highlights(id).getFirst(), null, "mine, on purpose");
+        HighlightInfo now = annotations.updateHighlight(annotations.highlights(id).getFirst(), null,
+                "mine, on purpose");
         assertThat(now.note()).isEqualTo("mine, on purpose");
 
         annotations.deleteHighlight(opened.id());

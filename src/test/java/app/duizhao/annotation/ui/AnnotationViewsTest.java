@@ -168,7 +168,8 @@ class AnnotationViewsTest extends KaribuSpringTest {
         _click(_get(Button.class, spec -> spec.withId("compare")));
 
         assertThat(history.diffText()).contains("Version 1 → current working state", "note in v1", "note now",
-                "Highlight changed: “界面” (Chinese, green, note: kept) → “界面” (Chinese, pink, note: recoloured)",
+                "Highlight changed: “界面” (Chinese, green, note: kept) → "
+                        + "“界面” (Chinese, pink, note: recoloured)",
                 "Paragraph 2", "Highlight added: “测试”");
     }
 
@@ -228,8 +229,9 @@ class AnnotationViewsTest extends KaribuSpringTest {
 
     @Test
     void aSaveRacingAnotherTabAtTheSameInstantLandsOrShowsTheDialogNeverAnError() throws Exception {
-        long many = importer.importText(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "竞争第" + i + "段。")
-                .collect(java.util.stream.Collectors.joining("\n\n")) + System.nanoTime() + "。").articleId();
+        String text = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "竞争第" + i + "段。")
+                .collect(java.util.stream.Collectors.joining("\n\n"));
+        long many = importer.importText(text + System.nanoTime() + "。").articleId();
         UI.getCurrent().navigate(ReaderView.class, many);
         AnnotationLayer layer = _get(AnnotationLayer.class);
         var other = java.util.concurrent.Executors.newSingleThreadExecutor();
