@@ -321,10 +321,10 @@ final class JsonCodec {
     }
 
     /** A list field, empty when absent. */
-    private static JsonNode list(JsonNode node, String field, String where) {
+    private JsonNode list(JsonNode node, String field, String where) {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) {
-            return JsonMapper.builder().build().createArrayNode();
+            return mapper.createArrayNode();
         }
         if (!value.isArray()) {
             throw new ImportException(where + "." + field + " must be a list.");
