@@ -7,8 +7,12 @@ import app.duizhao.library.ArticleRepository;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import app.duizhao.library.LibraryService;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -25,18 +29,29 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * The user's work on an article: notes on paragraphs, corrections of the English, highlights with notes on either
  * side, tags, autosaved drafts, and immutable saved versions with their history, comparison and restore.
+ *
+ * <p>Two tabs or two people may save the same thing at the same instant. Every method that writes runs in a
+ * transaction of its own and, when it loses such a race (an optimistic-lock failure, a unique key taken by the
+ * other save, a lock timeout), runs again from the start: a revision-checked save then sees the other save and
+ * ends in an {@link EditConflictException} with both texts kept, never in a database exception and never in a
+ * silent overwrite. Called inside a caller's transaction, a method joins it and cannot run again; the caller's
+ * transaction then decides.
  */
 @Service
 public class AnnotationService {
 
     /** The longest tag kept; longer ones are cut. */
     static final int MAX_TAG = 100;
+    /** How many times a write that lost a race with a concurrent one is run. */
+    static final int MAX_ATTEMPTS = 8;
 
     private final ArticleRepository articles;
     // Every article id that comes in is checked here first: another user's article is a missing one.
@@ -47,11 +62,14 @@ public class AnnotationService {
     private final TagRepository tags;
     private final DraftRepository drafts;
     private final BlockRevisionRepository revisions;
+    private final TransactionTemplate transactions;
+    private final AtomicLong lostRaces = new AtomicLong();
     private final Clock clock = Clock.systemUTC();
 
     AnnotationService(ArticleRepository articles, ArticleAccess access, LibraryService library,
                       VersionRepository versions, HighlightRepository highlights, TagRepository tags,
-                      DraftRepository drafts, BlockRevisionRepository revisions) {
+                      DraftRepository drafts, BlockRevisionRepository revisions,
+                      PlatformTransactionManager transactionManager) {
         this.articles = articles;
         this.access = access;
         this.library = library;
@@ -60,65 +78,140 @@ public class AnnotationService {
         this.tags = tags;
         this.drafts = drafts;
         this.revisions = revisions;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    // ---------------------------------------------------------------- concurrent writes
+
+    /** What one attempt of a write ended with: its value, or an edit conflict to report once it is committed. */
+    private record Attempt<T>(T value, EditConflictException conflict) {
+    }
+
+    /**
+     * Runs {@code change} in a transaction of its own, again (up to {@link #MAX_ATTEMPTS} times, after a short
+     * random pause) whenever it lost a race with a concurrent write of the same rows; inside a caller's
+     * transaction it simply runs in it. An {@link EditConflictException} is thrown after the transaction
+     * committed, so the conflict draft it saved is kept.
+     *
+     * @throws IllegalStateException when it lost the race every time (nothing was saved)
+     */
+    private <T> T write(Supplier<T> change) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return change.get();
+        }
+        for (int attempt = 1; ; attempt++) {
+            Attempt<T> done;
+            try {
+                done = transactions.execute(status -> {
+                    try {
+                        return new Attempt<>(change.get(), null);
+                    } catch (EditConflictException conflict) {
+                        return new Attempt<>(null, conflict);
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (!ConcurrentWrites.lostRace(e)) {
+                    throw e;
+                }
+                lostRaces.incrementAndGet();
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new IllegalStateException("The article was being changed elsewhere at the same moment, "
+                            + "so this change was not saved. Please try again.", e);
+                }
+                ConcurrentWrites.pause(attempt);
+                continue;
+            }
+            if (done.conflict() != null) {
+                throw done.conflict();
+            }
+            return done.value();
+        }
+    }
+
+    /** How many write attempts lost a race and ran again since start (for tests and diagnostics). */
+    long lostRaces() {
+        return lostRaces.get();
+    }
+
+    private void write(Runnable change) {
+        write(() -> {
+            change.run();
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- notes and corrections
 
     /** Sets (or, when blank, removes) the note on block {@code position}, whatever changed meanwhile. */
-    @Transactional
     public void setNote(long articleId, int position, String note) {
-        ArticleBlock block = block(articleId, position);
-        block.setNote(note);
-        bump(articleId, position);
-        discardDraft(articleId, position, DraftField.NOTE);
+        write(() -> applyNote(block(articleId, position), note, null));
     }
 
     /**
      * Sets the user's English for block {@code position}; the machine output stays beside it. Blank removes the
      * correction. Highlights on the English follow the text.
      */
-    @Transactional
     public void correctEnglish(long articleId, int position, String english) {
-        ArticleBlock block = block(articleId, position);
-        String before = block.getCorrectedEnglish() != null ? block.getCorrectedEnglish() : block.getMachineEnglish();
-        block.setCorrectedEnglish(english);
-        bump(articleId, position);
-        discardDraft(articleId, position, DraftField.ENGLISH);
-        String after = block.getCorrectedEnglish() != null ? block.getCorrectedEnglish() : block.getMachineEnglish();
-        if (!Objects.equals(before, after)) {
-            reanchor(articleId, position, Side.EN, after);
-        }
+        write(() -> applyEnglish(block(articleId, position), english, null));
     }
 
     /**
      * Sets the note on block {@code position} if nobody saved the block since the editor was opened at
      * {@code expectedRevision}; returns the new revision.
      *
-     * @throws EditConflictException when someone else saved it meanwhile: nothing is overwritten, and the user's
-     *                               text is kept as a {@link DraftField#CONFLICT_NOTE} draft
+     * @throws EditConflictException when someone else saved it meanwhile, also at the same instant: nothing is
+     *                               overwritten, and the user's text is kept as a {@link DraftField#CONFLICT_NOTE}
+     *                               draft
      */
-    @Transactional(noRollbackFor = EditConflictException.class)
     public long setNote(long articleId, int position, long expectedRevision, String note) {
-        ArticleBlock block = block(articleId, position);
-        checkRevision(articleId, position, expectedRevision, DraftField.NOTE, block.getNote(), note);
-        setNote(articleId, position, note);
-        return revisionNow(articleId, position);
+        return write(() -> {
+            // The revision is read before the block: a save landing in between then shows as a newer text (and
+            // fails the version check below), never as an older text under a newer revision.
+            Optional<BlockRevision> seen = revisions.find(articleId, position);
+            ArticleBlock block = block(articleId, position);
+            checkRevision(seen, expectedRevision, block, DraftField.NOTE, block.getNote(), note);
+            applyNote(block, note, seen);
+            return revisionNow(articleId, position);
+        });
     }
 
     /**
      * Sets the user's English of block {@code position} if nobody saved the block since the editor was opened at
      * {@code expectedRevision}; returns the new revision.
      *
-     * @throws EditConflictException when someone else saved it meanwhile: nothing is overwritten, and the user's
-     *                               text is kept as a {@link DraftField#CONFLICT_ENGLISH} draft
+     * @throws EditConflictException when someone else saved it meanwhile, also at the same instant: nothing is
+     *                               overwritten, and the user's text is kept as a
+     *                               {@link DraftField#CONFLICT_ENGLISH} draft
      */
-    @Transactional(noRollbackFor = EditConflictException.class)
     public long correctEnglish(long articleId, int position, long expectedRevision, String english) {
-        ArticleBlock block = block(articleId, position);
-        checkRevision(articleId, position, expectedRevision, DraftField.ENGLISH, block.getCorrectedEnglish(),
-                english);
-        correctEnglish(articleId, position, english);
-        return revisionNow(articleId, position);
+        return write(() -> {
+            Optional<BlockRevision> seen = revisions.find(articleId, position);
+            ArticleBlock block = block(articleId, position);
+            checkRevision(seen, expectedRevision, block, DraftField.ENGLISH, block.getCorrectedEnglish(), english);
+            applyEnglish(block, english, seen);
+            return revisionNow(articleId, position);
+        });
+    }
+
+    /** Stores a note; {@code seen} is the revision the check saw (null: unchecked, whatever changed meanwhile). */
+    private void applyNote(ArticleBlock block, String note, Optional<BlockRevision> seen) {
+        long articleId = block.getArticle().getId();
+        block.setNote(note);
+        bump(articleId, block.getPosition(), seen);
+        discardDraft(articleId, block.getPosition(), DraftField.NOTE);
+    }
+
+    /** Stores the user's English and moves the English highlights; {@code seen} as for {@link #applyNote}. */
+    private void applyEnglish(ArticleBlock block, String english, Optional<BlockRevision> seen) {
+        long articleId = block.getArticle().getId();
+        String before = block.getCorrectedEnglish() != null ? block.getCorrectedEnglish() : block.getMachineEnglish();
+        block.setCorrectedEnglish(english);
+        bump(articleId, block.getPosition(), seen);
+        discardDraft(articleId, block.getPosition(), DraftField.ENGLISH);
+        String after = block.getCorrectedEnglish() != null ? block.getCorrectedEnglish() : block.getMachineEnglish();
+        if (!Objects.equals(before, after)) {
+            reanchor(articleId, block.getPosition(), Side.EN, after);
+        }
     }
 
     /** The revision of each block's English and note (0 for never edited), to open editors at. */
@@ -143,14 +236,14 @@ public class AnnotationService {
         return revisions.find(articleId, position).map(BlockRevision::editCount).orElse(0L);
     }
 
-    private void checkRevision(long articleId, int position, long expected, DraftField field, String theirs,
-                               String yours) {
-        long current = revisionNow(articleId, position);
+    private void checkRevision(Optional<BlockRevision> seen, long expected, ArticleBlock block, DraftField field,
+                               String theirs, String yours) {
+        long current = seen.map(BlockRevision::editCount).orElse(0L);
         String normalisedYours = Highlight.blankToNull(yours);
         if (current != expected && !Objects.equals(theirs, normalisedYours)) {
             DraftField conflict = field == DraftField.NOTE ? DraftField.CONFLICT_NOTE : DraftField.CONFLICT_ENGLISH;
-            saveDraft(articleId, position, conflict, yours);
-            throw new EditConflictException(position, field, theirs, normalisedYours, current);
+            saveDraft(block.getArticle().getId(), block.getPosition(), conflict, yours);
+            throw new EditConflictException(block.getPosition(), field, theirs, normalisedYours, current);
         }
     }
 
@@ -158,12 +251,20 @@ public class AnnotationService {
         return revisions.find(articleId, position).map(BlockRevision::editCount).orElse(0L);
     }
 
-    private void bump(long articleId, int position) {
+    /**
+     * Counts a save of the block. {@code seen} is the revision a revision-checked save read before its check (the
+     * same managed row, so its version column makes the update fail if another save landed since), or empty when
+     * there was none then (a row found now was created by another save since: a lost race); {@code null} for an
+     * unchecked save. Flushed now, so a lost race shows here and the write runs again.
+     */
+    private void bump(long articleId, int position, Optional<BlockRevision> seen) {
         OffsetDateTime now = now();
-        BlockRevision revision = revisions.find(articleId, position)
-                .orElseGet(() -> new BlockRevision(articleId, position, now));
+        Optional<BlockRevision> existing = revisions.find(articleId, position);
+        if (seen != null && seen.isEmpty() && existing.isPresent()) {
+            throw new OptimisticLockingFailureException("Paragraph " + (position + 1) + " was saved meanwhile");
+        }
+        BlockRevision revision = existing.orElseGet(() -> new BlockRevision(articleId, position, now));
         revision.touch(now);
-        // Flushed now, so two saves racing past the check fail on the version column instead of both landing.
         revisions.saveAndFlush(revision);
     }
 
@@ -195,21 +296,72 @@ public class AnnotationService {
                 .map(b -> info(saved, text(b, side))).orElseGet(() -> info(saved, null));
     }
 
-    /** Changes a highlight's colour and note (blank removes the note). */
-    @Transactional
+    /** Changes a highlight's colour and note (blank removes the note), whatever changed meanwhile. */
     public void updateHighlight(long highlightId, HighlightColour colour, String note) {
-        Highlight highlight = highlights.findById(highlightId).filter(h -> access.exists(h.getArticleId()))
-                .orElseThrow(() -> new NoSuchElementException("No highlight " + highlightId));
-        if (colour != null) {
-            highlight.setColour(colour, now());
-        }
-        highlight.setNote(note, now());
+        write(() -> {
+            Highlight highlight = highlights.findById(highlightId).filter(h -> access.exists(h.getArticleId()))
+                    .orElseThrow(() -> new NoSuchElementException("No highlight " + highlightId));
+            if (colour != null) {
+                highlight.setColour(colour, now());
+            }
+            highlight.setNote(note, now());
+        });
+    }
+
+    /**
+     * Changes a highlight's colour and note as edited from {@code opened}, the highlight as the editor showed it.
+     * What the user did not change (colour or note equal to {@code opened}'s) stays as stored now, so a change
+     * made elsewhere to it is kept; what the user changed is saved unless someone else changed that too since
+     * {@code opened}, also at the same instant.
+     *
+     * @param colour the new colour, or {@code null} to leave it
+     * @param note   the note as edited (blank removes it)
+     * @return the highlight as stored now
+     * @throws HighlightConflictException when someone else changed the same thing meanwhile: nothing is
+     *                                    overwritten, and the exception carries both versions
+     * @throws NoSuchElementException     when the highlight was removed meanwhile
+     */
+    public HighlightInfo updateHighlight(HighlightInfo opened, HighlightColour colour, String note) {
+        return write(() -> {
+            Highlight stored = highlights.findById(opened.id()).filter(h -> access.exists(h.getArticleId()))
+                    .orElseThrow(() -> new NoSuchElementException("This highlight was removed meanwhile."));
+            HighlightColour storedColour = stored.getColour();
+            String storedNote = stored.getNote();
+            String yourNote = Highlight.blankToNull(note);
+            boolean noteEdited = !Objects.equals(yourNote, opened.note());
+            boolean colourEdited = colour != null && colour != opened.colour();
+            boolean noteClash = noteEdited && !Objects.equals(storedNote, opened.note())
+                    && !Objects.equals(storedNote, yourNote);
+            boolean colourClash = colourEdited && storedColour != opened.colour() && storedColour != colour;
+            HighlightColour newColour = colourEdited ? colour : storedColour;
+            String newNote = noteEdited ? yourNote : storedNote;
+            if (noteClash || colourClash) {
+                throw new HighlightConflictException(highlight(stored), newColour, newNote);
+            }
+            if (newColour != storedColour || !Objects.equals(newNote, storedNote)) {
+                // Compare-and-set: a save that slipped in since the read above makes this change nothing, and the
+                // whole write runs again (and then sees that save).
+                int changed = highlights.compareAndSet(stored.getId(), storedColour.code(), storedNote,
+                        newColour.code(), newNote, now());
+                if (changed != 1) {
+                    throw new OptimisticLockingFailureException("Highlight " + stored.getId() + " changed meanwhile");
+                }
+            }
+            return highlight(highlights.findById(stored.getId()).orElseThrow());
+        });
     }
 
     /** Removes a highlight and its note. */
-    @Transactional
     public void deleteHighlight(long highlightId) {
-        highlights.findById(highlightId).filter(h -> access.exists(h.getArticleId())).ifPresent(highlights::delete);
+        write(() -> highlights.findById(highlightId).filter(h -> access.exists(h.getArticleId()))
+                .ifPresent(highlights::delete));
+    }
+
+    /** A stored highlight anchored in its block's current text. */
+    private HighlightInfo highlight(Highlight h) {
+        return access.find(h.getArticleId()).flatMap(a -> a.getBlocks().stream()
+                        .filter(b -> b.getPosition() == h.getBlockPosition()).findFirst())
+                .map(b -> info(h, text(b, h.getSide()))).orElseGet(() -> info(h, null));
     }
 
     /** The article's highlights, anchored in the blocks' current text; those whose quote is gone are orphaned. */
@@ -286,16 +438,17 @@ public class AnnotationService {
     }
 
     /** Replaces the user's tags on an article; returns them as stored (trimmed, without '#', no duplicates). */
-    @Transactional
     public List<String> setTags(long articleId, Collection<String> newTags) {
-        article(articleId);
-        List<String> normalised = normaliseTags(newTags);
-        tags.deleteByArticle(articleId);
-        tags.flush();
-        for (String tag : normalised) {
-            tags.save(new ArticleTag(articleId, tag));
-        }
-        return normalised.stream().sorted().toList();
+        return write(() -> {
+            article(articleId);
+            List<String> normalised = normaliseTags(newTags);
+            tags.deleteByArticle(articleId);
+            tags.flush();
+            for (String tag : normalised) {
+                tags.save(new ArticleTag(articleId, tag));
+            }
+            return normalised.stream().sorted().toList();
+        });
     }
 
     /** Splits "a, b ,#c" into tags. */
@@ -327,17 +480,19 @@ public class AnnotationService {
     // ---------------------------------------------------------------- drafts
 
     /** Autosaves the unsaved text of an editor; blank text removes the draft. */
-    @Transactional
     public void saveDraft(long articleId, int position, DraftField field, String text) {
-        access.require(articleId);
-        Optional<Draft> existing = drafts.find(articleId, position, field.code());
-        if (text == null || text.isBlank()) {
-            existing.ifPresent(drafts::delete);
-            return;
-        }
-        Draft draft = existing.orElseGet(() -> new Draft(articleId, position, field));
-        draft.update(text, now());
-        drafts.save(draft);
+        write(() -> {
+            access.require(articleId);
+            Optional<Draft> existing = drafts.find(articleId, position, field.code());
+            if (text == null || text.isBlank()) {
+                existing.ifPresent(drafts::delete);
+                return;
+            }
+            Draft draft = existing.orElseGet(() -> new Draft(articleId, position, field));
+            draft.update(text, now());
+            // Flushed now, so a draft of the same editor saved by another tab at the same instant is met here.
+            drafts.saveAndFlush(draft);
+        });
     }
 
     /** The article's drafts: unsaved editor text and texts kept from edit conflicts. */
@@ -350,19 +505,24 @@ public class AnnotationService {
     }
 
     /** Removes a draft (after it was saved or dismissed). */
-    @Transactional
     public void discardDraft(long articleId, int position, DraftField field) {
-        if (!access.exists(articleId)) {
-            return;
-        }
-        drafts.find(articleId, position, field.code()).ifPresent(drafts::delete);
+        write(() -> {
+            if (!access.exists(articleId)) {
+                return;
+            }
+            drafts.find(articleId, position, field.code()).ifPresent(drafts::delete);
+        });
     }
 
     // ---------------------------------------------------------------- versions
 
     /** Saves the article as it is now, with its highlights and tags, as a new immutable version. */
-    @Transactional
     public VersionInfo saveVersion(long articleId, String message) {
+        // Two tabs saving at the same instant both take the next number; the second runs again and takes the one after.
+        return write(() -> saveVersionNow(articleId, message));
+    }
+
+    private VersionInfo saveVersionNow(long articleId, String message) {
         Article article = article(articleId);
         int number = versions.lastNumber(articleId) + 1;
         String trimmed = message == null || message.isBlank() ? null : message.strip();
@@ -378,27 +538,69 @@ public class AnnotationService {
             version.addHighlight(new VersionHighlight(highlight));
         }
         version.setTags(LibraryService.joinList(tags(articleId)));
-        return info(versions.save(version));
+        return info(versions.saveAndFlush(version));
     }
 
     /**
-     * Recreates a saved version from an export (the JSON import): same number, time and message.
+     * Recreates a saved version from an export (the JSON import): same number, time, message, models, blocks,
+     * highlights (with the ids of the live highlights they were copied from, as given) and tags.
      */
     @Transactional
     public VersionInfo importVersion(long articleId, AnnotatedArticle saved) {
         ArticleSnapshot s = saved.snapshot();
         article(articleId);
         ArticleVersion version = new ArticleVersion(articleId, s.versionNumber(), s.savedAt(), s.message(),
-                s.title(), s.summary(), s.summaryKind(), null, s.translationKind(), s.translationModel());
+                s.title(), s.summary(), s.summaryKind(), s.summaryModel(), s.translationKind(),
+                s.translationModel());
         for (SnapshotBlock block : s.blocks()) {
             version.addBlock(new VersionBlock(block.position(), block.kind(), block.text(), block.imageUrl(),
-                    block.machineEnglish(), block.machineKind(), null, block.correctedEnglish(), block.note()));
+                    block.machineEnglish(), block.machineKind(), block.machineModel(), block.correctedEnglish(),
+                    block.note()));
         }
         for (HighlightInfo highlight : saved.highlights()) {
             version.addHighlight(new VersionHighlight(highlight));
         }
         version.setTags(LibraryService.joinList(saved.userTags()));
         return info(versions.save(version));
+    }
+
+    /**
+     * Stores a highlight read from an export (the JSON import) with its quote, colour, note and times; it comes
+     * back orphaned when its quote is not in the block's text.
+     */
+    @Transactional
+    public HighlightInfo importHighlight(long articleId, HighlightInfo highlight) {
+        article(articleId);
+        OffsetDateTime created = highlight.createdAt() != null ? highlight.createdAt() : now();
+        Highlight saved = new Highlight(articleId, highlight.blockPosition(), highlight.side(), highlight.quote(),
+                highlight.colour() == null ? HighlightColour.YELLOW : highlight.colour(), highlight.note(), created);
+        saved.setTimes(created, highlight.updatedAt() != null ? highlight.updatedAt() : created);
+        return highlight(highlights.save(saved));
+    }
+
+    /** Stores a draft read from an export (the JSON import), with the time it was saved. */
+    @Transactional
+    public void importDraft(long articleId, DraftInfo draft) {
+        article(articleId);
+        Draft stored = drafts.find(articleId, draft.blockPosition(), draft.field().code())
+                .orElseGet(() -> new Draft(articleId, draft.blockPosition(), draft.field()));
+        stored.update(draft.text(), draft.savedAt() != null ? draft.savedAt() : now());
+        drafts.save(stored);
+    }
+
+    /**
+     * Sets how many times each block's English or note was saved (the JSON import: {@link #revisions} of the
+     * exported article), so the count goes on from there.
+     */
+    @Transactional
+    public void importRevisions(long articleId, Map<Integer, Long> editCounts) {
+        article(articleId);
+        OffsetDateTime now = now();
+        editCounts.forEach((position, count) -> {
+            if (count != null && count > 0 && revisions.find(articleId, position).isEmpty()) {
+                revisions.save(new BlockRevision(articleId, position, now, count));
+            }
+        });
     }
 
     /** The saved versions of an article, newest first. */
@@ -440,11 +642,26 @@ public class AnnotationService {
      */
     @Transactional(readOnly = true)
     public VersionDiff compare(long articleId, int from, int to) {
-        AnnotatedArticle a = annotated(articleId, from)
-                .orElseThrow(() -> new NoSuchElementException("No version " + from + " of article " + articleId));
-        AnnotatedArticle b = annotated(articleId, to)
-                .orElseThrow(() -> new NoSuchElementException("No version " + to + " of article " + articleId));
-        return VersionComparer.compare(from, to, a, b);
+        return compare(articleId, Integer.valueOf(from), Integer.valueOf(to));
+    }
+
+    /**
+     * Compares two states of an article block by block: a saved version by its number, or the current working
+     * state (unsaved edits included) by {@code null}. The diff names the current state {@link VersionDiff#CURRENT}.
+     *
+     * @throws NoSuchElementException when the article or either version does not exist
+     */
+    @Transactional(readOnly = true)
+    public VersionDiff compare(long articleId, Integer from, Integer to) {
+        AnnotatedArticle a = annotated(articleId, from).orElseThrow(() -> missing(articleId, from));
+        AnnotatedArticle b = annotated(articleId, to).orElseThrow(() -> missing(articleId, to));
+        return VersionComparer.compare(from == null ? VersionDiff.CURRENT : from,
+                to == null ? VersionDiff.CURRENT : to, a, b);
+    }
+
+    private static NoSuchElementException missing(long articleId, Integer number) {
+        return new NoSuchElementException(number == null ? "No article " + articleId
+                : "No version " + number + " of article " + articleId);
     }
 
     /**
@@ -454,8 +671,11 @@ public class AnnotationService {
      *
      * @throws NoSuchElementException when there is no such version
      */
-    @Transactional
     public VersionInfo restore(long articleId, int number) {
+        return write(() -> restoreNow(articleId, number));
+    }
+
+    private VersionInfo restoreNow(long articleId, int number) {
         AnnotatedArticle old = annotated(articleId, number)
                 .orElseThrow(() -> new NoSuchElementException("No version " + number + " of article " + articleId));
         Article article = article(articleId);
@@ -467,35 +687,51 @@ public class AnnotationService {
                 continue;
             }
             if (was.machineEnglish() != null && !was.machineEnglish().equals(block.getMachineEnglish())) {
-                block.setMachineEnglish(was.machineEnglish(), was.machineKind(), block.getMachineModel());
+                block.setMachineEnglish(was.machineEnglish(), was.machineKind(),
+                        was.machineModel() != null ? was.machineModel() : block.getMachineModel());
             }
             block.setCorrectedEnglish(was.correctedEnglish());
             block.setNote(was.note());
-            bump(articleId, block.getPosition());
+            bump(articleId, block.getPosition(), null);
         }
-        highlights.deleteByArticle(articleId);
-        highlights.flush();
+        // A highlight that still exists is put back as it was (same id, so comparing versions sees it as the same
+        // highlight); those added since are removed; those removed since come back as new ones.
+        Map<Long, Highlight> live = highlights.findByArticle(articleId).stream()
+                .collect(Collectors.toMap(Highlight::getId, Function.identity()));
+        List<Highlight> restored = new ArrayList<>();
         for (HighlightInfo h : old.highlights()) {
-            highlights.save(new Highlight(articleId, h.blockPosition(), h.side(), h.quote(), h.colour(), h.note(),
-                    now()));
+            Highlight existing = h.id() == null ? null : live.remove(h.id());
+            if (existing != null) {
+                existing.moveTo(h.quote());
+                if (existing.getColour() != h.colour() || !Objects.equals(existing.getNote(), h.note())) {
+                    existing.setColour(h.colour(), now());
+                    existing.setNote(h.note(), now());
+                }
+            } else {
+                restored.add(new Highlight(articleId, h.blockPosition(), h.side(), h.quote(), h.colour(), h.note(),
+                        now()));
+            }
         }
+        highlights.deleteAll(live.values());
+        highlights.saveAll(restored);
+        highlights.flush();
         setTags(articleId, old.userTags());
         articles.flush();
-        return saveVersion(articleId, "Restored version " + number);
+        return saveVersionNow(articleId, "Restored version " + number);
     }
 
     private AnnotatedArticle annotated(Article article, ArticleVersion version) {
         List<SnapshotBlock> blocks = version.getBlocks().stream()
                 .map(block -> new SnapshotBlock(block.getPosition(), block.getKind(), block.getText(),
                         block.getImageUrl(), block.getMachineEnglish(), block.getMachineKind(),
-                        block.getCorrectedEnglish(), null, block.getNote()))
+                        block.getCorrectedEnglish(), null, block.getNote(), block.getMachineModel()))
                 .toList();
         ArticleSnapshot snapshot = new ArticleSnapshot(article.getId(), version.getTitle(), article.getAuthor(),
                 article.getSourceName(), article.getSourceUrl(), article.getPublishedAt(),
                 LibraryService.splitList(article.getTags()), LibraryService.splitList(article.getCategories()),
                 article.getLanguage(), version.getSummary(), version.getSummaryKind(), version.getTranslationKind(),
                 version.getTranslationModel(), version.getNumber(), version.getCreatedAt(), version.getMessage(),
-                blocks);
+                blocks, version.getSummaryModel());
         Map<Integer, SnapshotBlock> byPosition = blocks.stream()
                 .collect(Collectors.toMap(SnapshotBlock::position, Function.identity()));
         List<HighlightInfo> marks = version.getHighlights().stream().map(h -> {

@@ -40,7 +40,7 @@ class ArticleVersion {
     private String tags;
 
     @OneToMany(mappedBy = "version", cascade = CascadeType.ALL)
-    @OrderBy("blockPosition, startOffset")
+    @OrderBy("blockPosition, startOffset, id")
     private List<VersionHighlight> highlights = new ArrayList<>();
 
     @OneToMany(mappedBy = "version", cascade = CascadeType.ALL)

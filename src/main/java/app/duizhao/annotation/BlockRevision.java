@@ -37,6 +37,12 @@ class BlockRevision {
         this.updatedAt = now;
     }
 
+    /** A block saved {@code editCount} times before (the JSON import). */
+    BlockRevision(long articleId, int blockPosition, OffsetDateTime now, long editCount) {
+        this(articleId, blockPosition, now);
+        this.revision = editCount - 1;
+    }
+
     void touch(OffsetDateTime now) {
         this.updatedAt = now;
     }

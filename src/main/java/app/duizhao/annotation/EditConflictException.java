@@ -14,8 +14,13 @@ public class EditConflictException extends RuntimeException {
 
     public EditConflictException(int blockPosition, DraftField field, String theirs, String yours,
                                  long currentRevision) {
-        super("Someone else changed paragraph " + (blockPosition + 1) + " after you opened it; nothing was "
-                + "overwritten: both texts are kept.");
+        this("Someone else changed paragraph " + (blockPosition + 1) + " after you opened it; nothing was "
+                + "overwritten: both texts are kept.", blockPosition, field, theirs, yours, currentRevision);
+    }
+
+    protected EditConflictException(String message, int blockPosition, DraftField field, String theirs,
+                                    String yours, long currentRevision) {
+        super(message);
         this.blockPosition = blockPosition;
         this.field = field;
         this.theirs = theirs;

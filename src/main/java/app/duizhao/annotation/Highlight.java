@@ -64,6 +64,12 @@ class Highlight {
         this.updatedAt = now;
     }
 
+    /** Keeps the times of a highlight read from an export. */
+    void setTimes(OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

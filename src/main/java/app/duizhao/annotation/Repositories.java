@@ -15,6 +15,23 @@ interface HighlightRepository extends JpaRepository<Highlight, Long> {
     @Modifying
     @Query("delete from Highlight h where h.articleId = :articleId")
     void deleteByArticle(long articleId);
+
+    /**
+     * Sets a highlight's colour and note if they are still {@code oldColour} and {@code oldNote}; returns how many
+     * rows changed (0 when another save changed them first). One statement, so it cannot interleave with another.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Highlight h set h.colour = :newColour, h.noteMarkdown = :newNote, h.updatedAt = :now
+            where h.id = :id and h.colour = :oldColour
+              and (h.noteMarkdown = :oldNote or (h.noteMarkdown is null and :oldNoteMissing = true))""")
+    int compareAndSet(long id, String oldColour, String oldNote, boolean oldNoteMissing, String newColour,
+                      String newNote, java.time.OffsetDateTime now);
+
+    default int compareAndSet(long id, String oldColour, String oldNote, String newColour, String newNote,
+                              java.time.OffsetDateTime now) {
+        return compareAndSet(id, oldColour, oldNote == null ? "" : oldNote, oldNote == null, newColour, newNote, now);
+    }
 }
 
 interface TagRepository extends JpaRepository<ArticleTag, Long> {

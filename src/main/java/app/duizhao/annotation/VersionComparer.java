@@ -6,6 +6,8 @@ import app.duizhao.annotation.VersionDiff.HighlightChange;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,27 +32,24 @@ final class VersionComparer {
             Change text = new Change(x == null ? null : x.text(), y == null ? null : y.text());
             Change english = new Change(x == null ? null : x.english(), y == null ? null : y.english());
             Change note = new Change(x == null ? null : x.note(), y == null ? null : y.note());
-            Map<String, HighlightInfo> old = keyed(a.highlights(), position);
-            Map<String, HighlightInfo> now = keyed(b.highlights(), position);
+            Change machine = new Change(x == null ? null : x.machineEnglish(), y == null ? null : y.machineEnglish());
+            List<HighlightInfo> old = onBlock(a.highlights(), position);
+            List<HighlightInfo> now = onBlock(b.highlights(), position);
+            List<HighlightInfo> removed = new ArrayList<>(old);
+            Map<HighlightInfo, HighlightInfo> was = matched(now, removed);
             List<HighlightInfo> added = new ArrayList<>();
-            List<HighlightInfo> removed = new ArrayList<>();
             List<HighlightChange> changed = new ArrayList<>();
-            for (var entry : now.entrySet()) {
-                HighlightInfo was = old.get(entry.getKey());
-                if (was == null) {
-                    added.add(entry.getValue());
-                } else if (differs(was, entry.getValue())) {
-                    changed.add(new HighlightChange(was, entry.getValue()));
+            for (HighlightInfo h : now) {
+                HighlightInfo previous = was.get(h);
+                if (previous == null) {
+                    added.add(h);
+                } else if (differs(previous, h)) {
+                    changed.add(new HighlightChange(previous, h));
                 }
             }
-            for (var entry : old.entrySet()) {
-                if (!now.containsKey(entry.getKey())) {
-                    removed.add(entry.getValue());
-                }
-            }
-            if (text.changed() || english.changed() || note.changed() || !added.isEmpty() || !removed.isEmpty()
-                    || !changed.isEmpty()) {
-                blocks.add(new BlockDiff(position, text, english, note, added, removed, changed));
+            if (text.changed() || english.changed() || note.changed() || machine.changed() || !added.isEmpty()
+                    || !removed.isEmpty() || !changed.isEmpty()) {
+                blocks.add(new BlockDiff(position, text, english, note, added, removed, changed, machine));
             }
         }
         List<String> tagsAdded = b.userTags().stream().filter(t -> !a.userTags().contains(t)).toList();
@@ -63,16 +62,38 @@ final class VersionComparer {
                 || x.side() != y.side();
     }
 
-    /** A highlight is the same across versions when it was copied from the same live highlight. */
-    private static Map<String, HighlightInfo> keyed(List<HighlightInfo> highlights, int position) {
-        Map<String, HighlightInfo> result = new LinkedHashMap<>();
-        for (HighlightInfo h : highlights) {
-            if (h.blockPosition() == position) {
-                String key = h.id() != null ? "#" + h.id() : h.side().code() + ":" + h.start() + ":" + h.exact();
-                result.put(key, h);
+    /**
+     * Pairs each highlight of the newer state with the one it was in the older state, taking the paired ones out
+     * of {@code older} (what is left there was removed). A pair is first the same live highlight (same id); then,
+     * for a highlight re-created by a restore or read from an import without its id, the same quote on the same
+     * side, the nearest first.
+     */
+    private static Map<HighlightInfo, HighlightInfo> matched(List<HighlightInfo> newer, List<HighlightInfo> older) {
+        Map<HighlightInfo, HighlightInfo> pairs = new IdentityHashMap<>();
+        List<HighlightInfo> unpaired = new ArrayList<>();
+        for (HighlightInfo h : newer) {
+            HighlightInfo same = h.id() == null ? null
+                    : older.stream().filter(o -> h.id().equals(o.id())).findFirst().orElse(null);
+            if (same != null) {
+                pairs.put(h, same);
+                older.remove(same);
+            } else {
+                unpaired.add(h);
             }
         }
-        return result;
+        for (HighlightInfo h : unpaired) {
+            older.stream().filter(o -> o.side() == h.side() && o.exact().equals(h.exact()))
+                    .min(Comparator.comparingInt(o -> Math.abs(o.start() - h.start())))
+                    .ifPresent(o -> {
+                        pairs.put(h, o);
+                        older.remove(o);
+                    });
+        }
+        return pairs;
+    }
+
+    private static List<HighlightInfo> onBlock(List<HighlightInfo> highlights, int position) {
+        return highlights.stream().filter(h -> h.blockPosition() == position).toList();
     }
 
     private static Map<Integer, SnapshotBlock> byPosition(List<SnapshotBlock> blocks) {

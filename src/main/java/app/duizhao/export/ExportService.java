@@ -13,6 +13,7 @@ import app.duizhao.library.ArticleRepository;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import app.duizhao.library.LibraryService;
+import app.duizhao.library.RemovedBlock;
 import app.duizhao.study.ChineseDictionary;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -27,10 +28,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -150,8 +154,8 @@ public class ExportService {
             case PDF -> pdf.export(annotated, vocabulary(annotated));
             case EPUB -> epub.export(annotated, vocabulary(annotated), now());
             case ANKI -> utf8(anki.export(vocabulary(annotated), ankiTag(snapshot)));
-            case JSON -> json.write(annotated, snapshot.isSavedVersion() ? List.of() : savedVersions(snapshot),
-                    now());
+            case JSON -> snapshot.isSavedVersion() ? json.write(annotated, List.of(), now())
+                    : json.write(annotated, extras(snapshot.articleId()), savedVersions(snapshot), now());
         };
         return new ExportFile(name, format.contentType(), content);
     }
@@ -162,6 +166,20 @@ public class ExportService {
             annotations.annotated(snapshot.articleId(), info.number()).ifPresent(result::add);
         }
         return result;
+    }
+
+    /** What the JSON export holds of an article beyond its snapshot: file name, import time, audit, drafts. */
+    private JsonCodec.Extras extras(long articleId) {
+        Article article = access.require(articleId);
+        List<JsonCodec.Removed> removed = article.getRemovedBlocks().stream()
+                // Document order, as the cleaning audit lists them.
+                .sorted(Comparator.comparingInt((RemovedBlock r) -> r.getNextBlock() == null ? 0 : r.getNextBlock())
+                        .thenComparingInt(RemovedBlock::getPosition))
+                .map(r -> new JsonCodec.Removed(r.getReason(), r.getText(),
+                        r.getNextBlock() == null ? 0 : r.getNextBlock()))
+                .toList();
+        return new JsonCodec.Extras(article.getOriginalFileName(), article.getImportedAt(), removed,
+                annotations.drafts(articleId), annotations.revisions(articleId));
     }
 
     /** The article's vocabulary: from the study tools' source when there is one, else from its highlights. */
@@ -175,8 +193,12 @@ public class ExportService {
     }
 
     /**
-     * Imports a Duizhao JSON export as a new article, with its highlights, tags and saved versions. Everything is
-     * checked before anything is stored; on any problem nothing is.
+     * Imports a Duizhao JSON export as a new article, with everything the export holds (see {@link JsonCodec}):
+     * blocks with their machine English, models, corrections, notes and edit counts, what the cleaner removed,
+     * drafts, highlights with their times, tags, and saved versions. Ids are new; a saved version's highlight stays
+     * linked to the live highlight it was copied from. The article's import time is now (it is new in this
+     * library), and it belongs to whoever imports it. Everything is checked before anything is stored; on any
+     * problem nothing is.
      *
      * @throws ImportException with a message for the user: not JSON or truncated, not a Duizhao export, written by
      *                         a newer Duizhao, or missing fields
@@ -193,22 +215,31 @@ public class ExportService {
         article.setPublishedAt(a.publishedAt());
         article.setTags(LibraryService.joinList(a.tags()));
         article.setCategories(LibraryService.joinList(a.categories()));
-        article.setOriginalFileName("duizhao-export.json");
-        if (a.summary() != null) {
-            article.setSummary(a.summary(), a.summaryKind(), a.translationModel());
-        }
+        JsonCodec.Extras extras = parsed.extras();
+        article.setOriginalFileName(extras.originalFileName());
+        article.setSummary(a.summary(), a.summaryKind(), a.summaryModel());
         article.setTranslationEngine(a.translationKind(), a.translationModel());
         for (SnapshotBlock b : a.blocks()) {
             ArticleBlock block = article.addBlock(b.kind(), b.text(), b.imageUrl());
-            if (b.machineEnglish() != null) {
-                block.setMachineEnglish(b.machineEnglish(), b.machineKind(), a.translationModel());
+            if (b.machineEnglish() != null || b.machineKind() != null || b.machineModel() != null) {
+                block.setMachineEnglish(b.machineEnglish(), b.machineKind(), b.machineModel());
             }
+            block.setTranslationError(b.error());
             block.setCorrectedEnglish(b.correctedEnglish());
             block.setNote(b.note());
         }
+        for (JsonCodec.Removed removed : extras.removed()) {
+            article.addRemoved(removed.reason(), removed.text(), removed.nextBlock());
+        }
         long id = articles.saveAndFlush(article).getId();
+        // The exported ids of live highlights, to their new ids; a version's highlight copied from one that has
+        // since been deleted gets a negative id of its own (no live highlight has one), the same in every version.
+        Map<Long, Long> highlightIds = new HashMap<>();
         for (HighlightInfo h : parsed.current().highlights()) {
-            annotations.addHighlight(id, h.blockPosition(), h.side(), h.quote(), h.colour(), h.note());
+            HighlightInfo stored = annotations.importHighlight(id, h);
+            if (h.id() != null) {
+                highlightIds.put(h.id(), stored.id());
+            }
         }
         annotations.setTags(id, parsed.current().userTags());
         Set<Integer> numbers = new HashSet<>();
@@ -217,9 +248,25 @@ public class ExportService {
                 throw new ImportException("The export lists version " + version.snapshot().versionNumber()
                         + " twice.");
             }
-            annotations.importVersion(id, version);
+            List<HighlightInfo> linked = new ArrayList<>();
+            for (HighlightInfo h : version.highlights()) {
+                if (h.id() != null && !highlightIds.containsKey(h.id())) {
+                    highlightIds.put(h.id(), -(long) (highlightIds.size() + 1));
+                }
+                linked.add(h.id() == null ? h : withId(h, highlightIds.get(h.id())));
+            }
+            annotations.importVersion(id, new AnnotatedArticle(version.snapshot(), linked, version.userTags()));
         }
+        for (var draft : extras.drafts()) {
+            annotations.importDraft(id, draft);
+        }
+        annotations.importRevisions(id, extras.revisions());
         return new ImportResult(id, a.title(), false);
+    }
+
+    private static HighlightInfo withId(HighlightInfo h, Long id) {
+        return new HighlightInfo(id, h.blockPosition(), h.side(), h.exact(), h.prefix(), h.suffix(), h.start(),
+                h.end(), h.colour(), h.note(), h.orphaned(), h.createdAt(), h.updatedAt());
     }
 
     private static String contentHash(List<SnapshotBlock> blocks) {

@@ -1,6 +1,8 @@
 package app.duizhao.export;
 
 import app.duizhao.annotation.AnnotatedArticle;
+import app.duizhao.annotation.DraftField;
+import app.duizhao.annotation.DraftInfo;
 import app.duizhao.annotation.HighlightColour;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.Side;
@@ -16,38 +18,98 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JSON export: everything about an article (metadata, blocks with machine and corrected English and notes,
- * summary, the user's tags, highlights as W3C Web Annotation objects, and every saved version), and its reading
- * back for the import. Reading checks everything before anything is stored, and says clearly what is wrong.
+ * The JSON export: everything about an article, and its reading back for the import. Reading checks everything
+ * before anything is stored, and says clearly what is wrong.
+ *
+ * <p>Schema 2 (this one) holds: metadata (title, author, source, link, date, the source's tags and categories,
+ * language, original file name, import time); the summary with its kind and model; the translation's kind and
+ * model; every block with its text, image, machine English with its kind and model, the last translation error,
+ * the user's correction, note and edit count ({@code revision}); what the cleaner removed, with where it stood
+ * ({@code removed}); autosaved drafts and texts kept from edit conflicts ({@code drafts}); the user's tags;
+ * highlights as W3C Web Annotation objects (quote and position selectors, colour as style class, Markdown note as
+ * body, created and modified times, orphaned flag); and every saved version with its number, time, message,
+ * blocks, summary, tags and highlights (a version's highlight has the id of the live highlight it was copied
+ * from, so the import can keep them linked). Schema 1 lacked the models, translation errors, edit counts, removed
+ * fragments, drafts and original file name; it is still read. Glossary terms are not part of an article (they
+ * are the user's, global or per source) and the cost record of LLM calls is not either, so neither is exported.
  */
 final class JsonCodec {
 
     static final String FORMAT = "duizhao-article";
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     static final String ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+    static final String HIGHLIGHT_ID = "urn:duizhao:highlight:";
+    /** The original file name of an article imported from an export that does not name one. */
+    static final String IMPORTED_FILE_NAME = "duizhao-export.json";
     private static final Pattern SOURCE = Pattern.compile("urn:duizhao:block:(\\d+):(zh|en)");
+    private static final Pattern HIGHLIGHT = Pattern.compile(Pattern.quote(HIGHLIGHT_ID) + "(-?\\d{1,18})");
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
-    /** An article read from a JSON export, with its saved versions. */
-    record Parsed(AnnotatedArticle current, List<AnnotatedArticle> versions) {
+    /** Something the cleaner removed, and where it stood: before kept block {@code nextBlock}. */
+    record Removed(String reason, String text, int nextBlock) {
+    }
+
+    /**
+     * What the export holds of the current article beyond its snapshot and annotations.
+     *
+     * @param revisions how many times each block's English or note was saved, by position (absent: never)
+     */
+    record Extras(String originalFileName, OffsetDateTime importedAt, List<Removed> removed, List<DraftInfo> drafts,
+                  Map<Integer, Long> revisions) {
+
+        static final Extras NONE = new Extras(null, null, List.of(), List.of(), Map.of());
+
+        Extras {
+            removed = List.copyOf(removed);
+            drafts = List.copyOf(drafts);
+            revisions = Map.copyOf(revisions);
+        }
+    }
+
+    /** An article read from a JSON export, with its saved versions and what else the export held of it. */
+    record Parsed(AnnotatedArticle current, List<AnnotatedArticle> versions, Extras extras) {
     }
 
     byte[] write(AnnotatedArticle current, List<AnnotatedArticle> versions, OffsetDateTime now) {
+        return write(current, Extras.NONE, versions, now);
+    }
+
+    byte[] write(AnnotatedArticle current, Extras extras, List<AnnotatedArticle> versions, OffsetDateTime now) {
         ObjectNode root = mapper.createObjectNode();
         root.put("format", FORMAT);
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("exportedAt", now.toString());
         root.put("generator", "Duizhao");
-        root.set("article", article(current));
+        ObjectNode article = article(current, extras.revisions());
+        article.put("originalFileName", extras.originalFileName());
+        article.put("importedAt", extras.importedAt() == null ? null : extras.importedAt().toString());
+        ArrayNode removed = article.putArray("removed");
+        for (Removed r : extras.removed()) {
+            ObjectNode node = removed.addObject();
+            node.put("reason", r.reason());
+            node.put("text", r.text());
+            node.put("nextBlock", r.nextBlock());
+        }
+        ArrayNode drafts = article.putArray("drafts");
+        for (DraftInfo d : extras.drafts()) {
+            ObjectNode node = drafts.addObject();
+            node.put("blockPosition", d.blockPosition());
+            node.put("field", d.field().code());
+            node.put("text", d.text());
+            node.put("savedAt", d.savedAt() == null ? null : d.savedAt().toString());
+        }
+        root.set("article", article);
         ArrayNode saved = root.putArray("versions");
         for (AnnotatedArticle version : versions) {
-            ObjectNode node = article(version);
+            ObjectNode node = article(version, null);
             node.put("number", version.snapshot().versionNumber());
             node.put("savedAt", version.snapshot().savedAt().toString());
             node.put("message", version.snapshot().message());
@@ -56,7 +118,8 @@ final class JsonCodec {
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
-    private ObjectNode article(AnnotatedArticle annotated) {
+    /** An article or version; {@code revisions} (edit counts) only for the current article. */
+    private ObjectNode article(AnnotatedArticle annotated, Map<Integer, Long> revisions) {
         ArticleSnapshot a = annotated.snapshot();
         ObjectNode node = mapper.createObjectNode();
         node.put("id", a.articleId());
@@ -71,6 +134,7 @@ final class JsonCodec {
         node.put("language", a.language());
         node.put("summary", a.summary());
         node.put("summaryKind", a.summaryKind());
+        node.put("summaryModel", a.summaryModel());
         node.put("translationKind", a.translationKind());
         node.put("translationModel", a.translationModel());
         ArrayNode blocks = node.putArray("blocks");
@@ -82,8 +146,13 @@ final class JsonCodec {
             block.put("imageUrl", b.imageUrl());
             block.put("machineEnglish", b.machineEnglish());
             block.put("machineKind", b.machineKind());
+            block.put("machineModel", b.machineModel());
             block.put("correctedEnglish", b.correctedEnglish());
             block.put("note", b.note());
+            if (revisions != null) {
+                block.put("translationError", b.error());
+                block.put("revision", revisions.getOrDefault(b.position(), 0L));
+            }
         }
         ArrayNode annotations = node.putArray("annotations");
         for (HighlightInfo h : annotated.highlights()) {
@@ -96,7 +165,9 @@ final class JsonCodec {
     private ObjectNode annotation(HighlightInfo h) {
         ObjectNode node = mapper.createObjectNode();
         node.put("@context", ANNO_CONTEXT);
-        node.put("id", "urn:duizhao:highlight:" + h.id());
+        if (h.id() != null) {
+            node.put("id", HIGHLIGHT_ID + h.id());
+        }
         node.put("type", "Annotation");
         node.put("motivation", h.note() == null ? "highlighting" : "commenting");
         if (h.createdAt() != null) {
@@ -171,7 +242,9 @@ final class JsonCodec {
         if (schema.asInt() < 1) {
             throw new ImportException("The export has an unknown schema version " + schema.asInt() + ".");
         }
-        AnnotatedArticle current = article(root.path("article"), "article", null);
+        int version = schema.asInt();
+        JsonNode articleNode = root.path("article");
+        AnnotatedArticle current = article(articleNode, "article", null, version);
         List<AnnotatedArticle> versions = new ArrayList<>();
         JsonNode saved = root.path("versions");
         if (!saved.isMissingNode() && !saved.isNull()) {
@@ -179,13 +252,87 @@ final class JsonCodec {
                 throw new ImportException("\"versions\" must be a list.");
             }
             for (int i = 0; i < saved.size(); i++) {
-                versions.add(article(saved.get(i), "versions[" + i + "]", current.snapshot()));
+                versions.add(article(saved.get(i), "versions[" + i + "]", current.snapshot(), version));
             }
         }
-        return new Parsed(current, versions);
+        return new Parsed(current, versions, extras(articleNode, current.snapshot().blocks().size()));
     }
 
-    private AnnotatedArticle article(JsonNode node, String where, ArticleSnapshot parent) {
+    /** The removed fragments, drafts and edit counts of the current article (absent in schema 1: none). */
+    private Extras extras(JsonNode node, int blockCount) {
+        List<Removed> removed = new ArrayList<>();
+        JsonNode removedNode = list(node, "removed", "article");
+        for (int i = 0; i < removedNode.size(); i++) {
+            JsonNode r = removedNode.get(i);
+            String at = "article.removed[" + i + "]";
+            if (!r.isObject()) {
+                throw new ImportException(at + " is not an object.");
+            }
+            String reason = required(r, "reason", at);
+            String text = r.path("text").asString(null);
+            if (text == null) {
+                throw new ImportException(at + " has no text.");
+            }
+            JsonNode next = r.path("nextBlock");
+            if (!next.isIntegralNumber() || next.asInt() < 0 || next.asInt() > blockCount) {
+                throw new ImportException(at + ".nextBlock must be a block position from 0 to " + blockCount + ".");
+            }
+            removed.add(new Removed(reason, text, next.asInt()));
+        }
+        List<DraftInfo> drafts = new ArrayList<>();
+        JsonNode draftsNode = list(node, "drafts", "article");
+        for (int i = 0; i < draftsNode.size(); i++) {
+            JsonNode d = draftsNode.get(i);
+            String at = "article.drafts[" + i + "]";
+            if (!d.isObject()) {
+                throw new ImportException(at + " is not an object.");
+            }
+            JsonNode position = d.path("blockPosition");
+            if (!position.isIntegralNumber() || position.asInt() < 0 || position.asInt() >= blockCount) {
+                throw new ImportException(at + " targets no block of this article.");
+            }
+            DraftField field;
+            try {
+                field = DraftField.of(required(d, "field", at));
+            } catch (IllegalArgumentException e) {
+                throw new ImportException(at + ".field is not one of english, note, conflict-english, "
+                        + "conflict-note.", e);
+            }
+            String text = required(d, "text", at);
+            drafts.add(new DraftInfo(0, position.asInt(), field, text, time(d, "savedAt", at)));
+        }
+        Map<Integer, Long> revisions = new LinkedHashMap<>();
+        JsonNode blocks = node.path("blocks");
+        for (int i = 0; i < blocks.size(); i++) {
+            JsonNode revision = blocks.get(i).path("revision");
+            if (revision.isMissingNode() || revision.isNull()) {
+                continue;
+            }
+            if (!revision.isIntegralNumber() || revision.asLong() < 0) {
+                throw new ImportException("article.blocks[" + i + "].revision must be a whole number from 0.");
+            }
+            if (revision.asLong() > 0) {
+                revisions.put(i, revision.asLong());
+            }
+        }
+        // Schema 1 had no file name: the import then names the export itself.
+        String fileName = node.has("originalFileName") ? optional(node, "originalFileName") : IMPORTED_FILE_NAME;
+        return new Extras(fileName, time(node, "importedAt", "article"), removed, drafts, revisions);
+    }
+
+    /** A list field, empty when absent. */
+    private JsonNode list(JsonNode node, String field, String where) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return mapper.createArrayNode();
+        }
+        if (!value.isArray()) {
+            throw new ImportException(where + "." + field + " must be a list.");
+        }
+        return value;
+    }
+
+    private AnnotatedArticle article(JsonNode node, String where, ArticleSnapshot parent, int schema) {
         if (!node.isObject()) {
             throw new ImportException("The export has no " + where + " object.");
         }
@@ -222,9 +369,19 @@ final class JsonCodec {
             if (text == null) {
                 throw new ImportException(at + " has no text.");
             }
-            blocks.add(new SnapshotBlock(i, kind, text, optional(b, "imageUrl"), optional(b, "machineEnglish"),
-                    optional(b, "machineKind"), optional(b, "correctedEnglish"), null, optional(b, "note")));
+            String machineEnglish = optional(b, "machineEnglish");
+            String machineModel = optional(b, "machineModel");
+            if (schema < 2 && machineEnglish != null) {
+                // Schema 1 kept only the article's translation model.
+                machineModel = optional(node, "translationModel");
+            }
+            blocks.add(new SnapshotBlock(i, kind, text, optional(b, "imageUrl"), machineEnglish,
+                    optional(b, "machineKind"), optional(b, "correctedEnglish"),
+                    parent == null ? optional(b, "translationError") : null, optional(b, "note"), machineModel));
         }
+        String summary = optional(node, "summary");
+        String summaryModel = schema < 2 && summary != null ? optional(node, "translationModel")
+                : optional(node, "summaryModel");
         ArticleSnapshot snapshot = new ArticleSnapshot(0, title,
                 parent != null ? parent.author() : optional(node, "author"),
                 parent != null ? parent.sourceName() : optional(node, "sourceName"),
@@ -232,9 +389,9 @@ final class JsonCodec {
                 parent != null ? parent.publishedAt() : time(node, "publishedAt", where),
                 parent != null ? parent.tags() : strings(node, "sourceTags", where),
                 parent != null ? parent.categories() : strings(node, "categories", where),
-                language, optional(node, "summary"), optional(node, "summaryKind"), optional(node, "translationKind"),
+                language, summary, optional(node, "summaryKind"), optional(node, "translationKind"),
                 optional(node, "translationModel"), number, savedAt, parent == null ? null : optional(node, "message"),
-                blocks);
+                blocks, summaryModel);
         List<HighlightInfo> highlights = new ArrayList<>();
         JsonNode annotations = node.path("annotations");
         if (!annotations.isMissingNode() && !annotations.isNull()) {
@@ -249,7 +406,7 @@ final class JsonCodec {
     }
 
     private static HighlightInfo highlight(JsonNode node, String where, int blockCount) {
-        if (!"Annotation".equals(node.path("type").asString(null))) {
+        if (!node.isObject() || !"Annotation".equals(node.path("type").asString(null))) {
             throw new ImportException(where + " is not a Web Annotation (type \"Annotation\").");
         }
         JsonNode target = node.path("target");
@@ -285,9 +442,11 @@ final class JsonCodec {
         }
         String style = target.path("styleClass").asString("dz-hl-yellow");
         String note = node.path("body").path("value").asString(null);
-        return new HighlightInfo(null, Integer.parseInt(source.group(1)), Side.of(source.group(2)), exact, prefix,
-                suffix, start, end, HighlightColour.of(style.replaceFirst("^dz-hl-", "")), note,
-                node.path("orphaned").asBoolean(false), null, null);
+        Matcher id = HIGHLIGHT.matcher(node.path("id").asString(""));
+        HighlightColour colour = HighlightColour.of(style.replaceFirst("^dz-hl-", ""));
+        return new HighlightInfo(id.matches() ? Long.valueOf(id.group(1)) : null, Integer.parseInt(source.group(1)),
+                Side.of(source.group(2)), exact, prefix, suffix, start, end, colour, note,
+                node.path("orphaned").asBoolean(false), time(node, "created", where), time(node, "modified", where));
     }
 
     private static String required(JsonNode node, String field, String where) {

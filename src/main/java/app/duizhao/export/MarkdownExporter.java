@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes an article as bilingual Markdown that reads well in Obsidian: YAML front matter, the summary, then for
- * each block the Chinese, its English and its note; highlights as {@code ==marks==} with their notes as footnotes,
- * orphaned annotations listed, and a vocabulary table.
+ * each block the Chinese followed by its English; highlights as {@code ==marks==}; the notes of highlights and of
+ * blocks as footnotes; orphaned annotations listed, and a vocabulary table.
  */
 final class MarkdownExporter {
 
@@ -126,15 +126,23 @@ final class MarkdownExporter {
             case "list-item" -> "- ";
             default -> "";
         };
-        out.append(prefix).append(marked(block.text(), annotated.anchored(block.position(), Side.ZH), footnotes)
-                .strip()).append("\n\n");
-        String english = block.english();
-        if (english != null && !english.isBlank()) {
-            out.append(prefix).append(marked(english, annotated.anchored(block.position(), Side.EN), footnotes)
-                    .strip().replace("\n", "\n" + prefix)).append("\n\n");
-        }
+        String chinese = marked(block.text(), annotated.anchored(block.position(), Side.ZH), footnotes).strip();
+        String english = block.english() == null || block.english().isBlank() ? null
+                : marked(block.english(), annotated.anchored(block.position(), Side.EN), footnotes).strip()
+                        .replace("\n", "\n" + prefix);
         if (block.note() != null && !block.note().isBlank()) {
-            out.append("> **Note:** ").append(block.note().strip().replace("\n", "\n> ")).append("\n\n");
+            // The block's note is a footnote too, referenced after the block's English (or its Chinese).
+            footnotes.add(block.note());
+            String reference = "[^" + footnotes.size() + "]";
+            if (english != null) {
+                english += reference;
+            } else {
+                chinese += reference;
+            }
+        }
+        out.append(prefix).append(chinese).append("\n\n");
+        if (english != null) {
+            out.append(prefix).append(english).append("\n\n");
         }
     }
 

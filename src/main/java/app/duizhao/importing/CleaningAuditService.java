@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <p>A restored fragment becomes a paragraph block at the place it was removed from (the position of the first kept
  * block that followed it, recorded at import). Later blocks move down one position together with their translations
- * and notes, which live on the block rows; saved versions keep their own copies and are unaffected. The new block has
+ * and notes, which live on the block rows, and with their highlights, drafts and edit counts; saved versions keep
+ * their own copies and are unaffected. The new block has
  * no English yet, so the next Translate run translates it.
  *
  * <p>The block shift is done in SQL because {@code (article_id, position)} is unique and must stay so at every
@@ -98,6 +99,14 @@ public class CleaningAuditService {
                 SHIFT, articleId, position);
         jdbc.update("update article_block set position = position - ? where article_id = ? and position >= ?",
                 SHIFT - 1, articleId, SHIFT);
+        // The user's highlights, drafts and edit counts are kept by block position: they move down with their
+        // blocks (saved versions keep their own copies).
+        for (String table : List.of("highlight", "draft", "block_revision")) {
+            jdbc.update("update " + table + " set block_position = block_position + ? where article_id = ? "
+                    + "and block_position >= ?", SHIFT, articleId, position);
+            jdbc.update("update " + table + " set block_position = block_position - ? where article_id = ? "
+                    + "and block_position >= ?", SHIFT - 1, articleId, SHIFT);
+        }
         jdbc.update("insert into article_block (article_id, position, kind, text) values (?, ?, 'paragraph', ?)",
                 articleId, position, item.text().strip());
         jdbc.update("delete from removed_block where id = ?", removedId);

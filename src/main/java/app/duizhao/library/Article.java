@@ -83,7 +83,12 @@ public class Article {
 
     /** Records something the cleaner removed. */
     public void addRemoved(String reason, String text) {
-        removedBlocks.add(new RemovedBlock(this, removedBlocks.size(), reason, text));
+        addRemoved(reason, text, null);
+    }
+
+    /** Records something the cleaner removed, and where it stood: before the kept block {@code nextBlock}. */
+    public void addRemoved(String reason, String text, Integer nextBlock) {
+        removedBlocks.add(new RemovedBlock(this, removedBlocks.size(), reason, text, nextBlock));
     }
 
     public Long getId() { return id; }

@@ -136,13 +136,13 @@ public class LibraryService {
         List<ArticleSnapshot.SnapshotBlock> blocks = article.getBlocks().stream()
                 .map(block -> new ArticleSnapshot.SnapshotBlock(block.getPosition(), block.getKind(), block.getText(),
                         block.getImageUrl(), block.getMachineEnglish(), block.getMachineKind(), block.getCorrectedEnglish(),
-                        block.getTranslationError(), block.getNote()))
+                        block.getTranslationError(), block.getNote(), block.getMachineModel()))
                 .toList();
         return new ArticleSnapshot(article.getId(), article.getTitle(), article.getAuthor(), article.getSourceName(),
                 article.getSourceUrl(), article.getPublishedAt(), splitList(article.getTags()),
                 splitList(article.getCategories()), article.getLanguage(), article.getSummary(),
                 article.getSummaryKind(), article.getTranslationKind(), article.getTranslationModel(), null, null,
-                null, blocks);
+                null, blocks, article.getSummaryModel());
     }
 
     /** Lists are stored as newline-separated text. */

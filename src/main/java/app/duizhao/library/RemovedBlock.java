@@ -25,18 +25,22 @@ public class RemovedBlock {
     private int position;
     private String reason;
     private String text;
+    /** Where it stood: the position of the first kept block after it (see the cleaning audit); may be unknown. */
+    private Integer nextBlock;
 
     protected RemovedBlock() {
     }
 
-    RemovedBlock(Article article, int position, String reason, String text) {
+    RemovedBlock(Article article, int position, String reason, String text, Integer nextBlock) {
         this.article = article;
         this.position = position;
         this.reason = reason;
         this.text = text;
+        this.nextBlock = nextBlock;
     }
 
     public int getPosition() { return position; }
     public String getReason() { return reason; }
     public String getText() { return text; }
+    public Integer getNextBlock() { return nextBlock; }
 }

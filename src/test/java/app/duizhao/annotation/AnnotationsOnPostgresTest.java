@@ -5,6 +5,7 @@ import app.duizhao.export.ExportService;
 import app.duizhao.importing.ImportResult;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.LibraryService;
+import app.duizhao.testsupport.PostgresSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,18 +27,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         disabledReason = "DUIZHAO_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
 class AnnotationsOnPostgresTest {
 
-    static final String SCHEMA = "dz_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String SCHEMA = PostgresSchema.newName();
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = System.getenv("DUIZHAO_TEST_POSTGRES_URL");
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username",
-                () -> System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_USER", "duizhao"));
-        registry.add("spring.datasource.password",
-                () -> System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_PASSWORD", "duizhao"));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
+        PostgresSchema.register(registry, SCHEMA);
     }
 
     @Autowired

@@ -195,6 +195,65 @@ class HighlightsAndVersionsTest {
     }
 
     @Test
+    void restoringAVersionBringsBackTheSameHighlightsSoComparingShowsNoChange() {
+        long id = article("恢复后的高亮：外交与体育。");
+        HighlightInfo recoloured = annotations.addHighlight(id, 0, Side.ZH, 7, 9, HighlightColour.GREEN, "diplomacy");
+        HighlightInfo deleted = annotations.addHighlight(id, 0, Side.ZH, 10, 12, HighlightColour.BLUE, "sport");
+        annotations.saveVersion(id, "good");
+        annotations.updateHighlight(recoloured.id(), HighlightColour.PINK, "changed");
+        annotations.deleteHighlight(deleted.id());
+        annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.YELLOW, "added later");
+        annotations.saveVersion(id, "bad");
+
+        annotations.restore(id, 1);
+
+        assertThat(annotations.highlights(id)).extracting(HighlightInfo::note).containsExactly("diplomacy", "sport");
+        assertThat(annotations.highlights(id)).extracting(HighlightInfo::id).contains(recoloured.id());
+        assertThat(annotations.compare(id, 1, 3).isEmpty()).as("version 1 and its restore are the same").isTrue();
+        assertThat(annotations.compare(id, (Integer) 3, null).isEmpty()).isTrue();
+        VersionDiff undo = annotations.compare(id, 2, 3);
+        assertThat(undo.blocks()).singleElement().satisfies(b -> {
+            assertThat(b.changed()).singleElement().satisfies(c -> assertThat(c.after().note()).isEqualTo("diplomacy"));
+            assertThat(b.added()).extracting(HighlightInfo::note).containsExactly("sport");
+            assertThat(b.removed()).extracting(HighlightInfo::note).containsExactly("added later");
+        });
+    }
+
+    @Test
+    void aHighlightEditedInTwoTabsKeepsBothChangesOrReportsTheClash() {
+        long id = article("两个标签页里的高亮。");
+        HighlightInfo opened = annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.YELLOW, "note");
+
+        // One tab recolours, the other edits the note: different things, both kept.
+        annotations.updateHighlight(opened, HighlightColour.GREEN, "note");
+        annotations.updateHighlight(opened, null, "a better note");
+        assertThat(annotations.highlights(id)).singleElement().satisfies(h -> {
+            assertThat(h.colour()).isEqualTo(HighlightColour.GREEN);
+            assertThat(h.note()).isEqualTo("a better note");
+        });
+
+        // Both edit the note: the second is told, and nothing is overwritten.
+        assertThatThrownBy(() -> annotations.updateHighlight(opened, null, "my own note"))
+                .isInstanceOfSatisfying(HighlightConflictException.class, conflict -> {
+                    assertThat(conflict.current().note()).isEqualTo("a better note");
+                    assertThat(conflict.current().colour()).isEqualTo(HighlightColour.GREEN);
+                    assertThat(conflict.yours()).isEqualTo("my own note");
+                    assertThat(conflict.getMessage()).contains("Someone else changed this highlight");
+                });
+        assertThat(annotations.highlights(id)).singleElement()
+                .satisfies(h -> assertThat(h.note()).isEqualTo("a better note"));
+        // Saving the very text already stored is no clash; editing from the current state saves.
+        annotations.updateHighlight(opened, null, "a better note");
+        HighlightInfo now = annotations.updateHighlight(annotations.highlights(id).getFirst(), null,
+                "mine, on purpose");
+        assertThat(now.note()).isEqualTo("mine, on purpose");
+
+        annotations.deleteHighlight(opened.id());
+        assertThatThrownBy(() -> annotations.updateHighlight(now, HighlightColour.BLUE, "gone"))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+    }
+
+    @Test
     void aSavedVersionKeepsItsHighlightsAndTags() {
         long id = article("版本里的高亮。");
         annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.PURPLE, "in v1");

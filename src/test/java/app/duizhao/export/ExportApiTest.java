@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +63,46 @@ class ExportApiTest {
     }
 
     @Test
+    void whatEachFormatServesIsValidForItsFormat() throws Exception {
+        long id = importer.importText("接口验证的第一段。\n\n第二段有“引号”。" + System.nanoTime()).articleId();
+        annotations.correctEnglish(id, 0, "The first paragraph checked through the API.");
+        annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.GREEN, "note");
+
+        String md = new String(get("/api/articles/" + id + "/export?format=md").body(), StandardCharsets.UTF_8);
+        assertThat(md).startsWith("---\ntitle: ").contains("==接口==[^1]", "[^1]: note");
+        ExportFormatsTest.parse(get("/api/articles/" + id + "/export?format=html").body());
+        byte[] epub = get("/api/articles/" + id + "/export?format=epub").body();
+        assertThat(new String(java.util.Arrays.copyOfRange(epub, 30, 58), StandardCharsets.US_ASCII))
+                .isEqualTo("mimetypeapplication/epub+zip");
+        AnkiImportRulesTest.AnkiFile anki = AnkiImportRulesTest.read(new String(
+                get("/api/articles/" + id + "/export?format=anki").body(), StandardCharsets.UTF_8));
+        assertThat(anki.columns()).startsWith("Word", "Pinyin", "Definition", "Sentence", "Translation");
+        assertThat(anki.records()).isNotEmpty().allSatisfy(r -> assertThat(r).hasSameSizeAs(anki.columns()));
+    }
+
+    @Test
+    void theJsonServedPostsBackThroughTheApiAndExportsTheSame() throws Exception {
+        long id = importer.importText("接口往返的第一段。\n\n接口往返的第二段。" + System.nanoTime()).articleId();
+        annotations.correctEnglish(id, 1, "Round trip through HTTP.");
+        annotations.setNote(id, 0, "a note");
+        annotations.addHighlight(id, 1, Side.EN, 0, 5, HighlightColour.PINK, "marked");
+        annotations.saveVersion(id, "over HTTP");
+        byte[] first = get("/api/articles/" + id + "/export?format=json").body();
+
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/articles")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(first)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(201);
+        JsonMapper mapper = JsonMapper.builder().build();
+        long copy = mapper.readTree(posted.body()).path("id").asLong();
+        byte[] second = get("/api/articles/" + copy + "/export?format=json").body();
+
+        assertThat(copy).isNotEqualTo(id);
+        assertThat(ExportFormatsTest.withoutIdsAndTimes(mapper.readTree(second)))
+                .isEqualTo(ExportFormatsTest.withoutIdsAndTimes(mapper.readTree(first)));
+    }
+
+    @Test
     void thePdfIsServed() throws Exception {
         ExportFormatsTest.assumeCjkFont();
         long id = importer.importText("接口导出的PDF。" + System.nanoTime()).articleId();
@@ -71,6 +112,9 @@ class ExportApiTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("接口导出的");
+        }
     }
 
     @Test

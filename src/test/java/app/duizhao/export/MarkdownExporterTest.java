@@ -35,10 +35,18 @@ class MarkdownExporterTest {
                 "date: 2021-11-24T06:44:41Z\n", "tags: [\"联合早报\"]\n", "translation: \"gpt-test\"\n");
         assertThat(markdown).contains("## Summary\n\nQin Gang: ping-pong still matters\n- point one\n\n");
         assertThat(markdown).contains("### 乒乓外交\n\n### Ping-pong diplomacy\n\n");
-        assertThat(markdown).contains("中国驻美大使秦刚表示。\n\nAmbassador Qin Gang said.\n\n"
-                + "> **Note:** A note\n> over two lines\n\n");
+        assertThat(markdown).contains("中国驻美大使秦刚表示。\n\nAmbassador Qin Gang said.[^1]\n\n",
+                "\n[^1]: A note\n    over two lines\n");
         assertThat(markdown).doesNotContain("Machine English.");
         assertThat(markdown.indexOf("乒乓外交")).isLessThan(markdown.indexOf("中国驻美大使"));
+    }
+
+    @Test
+    void aNoteOnABlockWithoutEnglishHangsOnItsChinese() {
+        String markdown = exporter.export(article("LLM", null, List.of(
+                new SnapshotBlock(0, "paragraph", "还没翻译。", null, null, null, null, null, "Translate later."))));
+
+        assertThat(markdown).contains("还没翻译。[^1]\n\n", "[^1]: Translate later.\n");
     }
 
     @Test

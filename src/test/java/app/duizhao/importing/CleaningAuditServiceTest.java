@@ -1,5 +1,10 @@
 package app.duizhao.importing;
 
+import app.duizhao.annotation.AnnotationService;
+import app.duizhao.annotation.DraftField;
+import app.duizhao.annotation.HighlightColour;
+import app.duizhao.annotation.HighlightInfo;
+import app.duizhao.annotation.Side;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.LibraryService;
 import app.duizhao.testsupport.Fixtures;
@@ -26,6 +31,9 @@ class CleaningAuditServiceTest {
     @Autowired
     LibraryService library;
 
+    @Autowired
+    AnnotationService annotations;
+
     @Test
     void aRemovedPromotionIsRestoredAtItsPlaceAndLaterBlocksMoveDown() {
         long id = importer.importText("""
@@ -50,6 +58,29 @@ class CleaningAuditServiceTest {
         assertThat(article.blocks().get(2).machineEnglish()).isNull();
         assertThat(audit.removed(id)).noneMatch(r -> r.id() == ad.id());
         assertThatThrownBy(() -> audit.restore(id, ad.id())).isInstanceOf(ImportException.class);
+    }
+
+    @Test
+    void highlightsDraftsAndEditCountsOfLaterBlocksMoveDownWithThem() {
+        long id = importer.importText("""
+                <p>第一段：北京今天天气晴朗。</p>
+                <div class="advertisement">广告：购买最新款手机，立减五百元</div>
+                <p>第二段：市民纷纷外出游玩。</p>
+                """).articleId();
+        annotations.addHighlight(id, 1, Side.ZH, 4, 6, HighlightColour.GREEN, "citizens");
+        annotations.addHighlight(id, 0, Side.ZH, 4, 6, HighlightColour.BLUE, "Beijing");
+        annotations.setNote(id, 1, "a note");
+        annotations.saveDraft(id, 1, DraftField.ENGLISH, "unsaved English");
+        CleaningAuditService.RemovedItem ad = audit.removed(id).stream()
+                .filter(r -> r.text().contains("购买最新款手机")).findFirst().orElseThrow();
+
+        assertThat(audit.restore(id, ad.id())).isEqualTo(1);
+
+        assertThat(annotations.highlights(id)).noneMatch(HighlightInfo::orphaned)
+                .extracting(h -> h.blockPosition() + ":" + h.exact()).containsExactlyInAnyOrder("0:北京", "2:市民");
+        assertThat(library.snapshot(id).orElseThrow().blocks().get(2).note()).isEqualTo("a note");
+        assertThat(annotations.drafts(id)).singleElement().satisfies(d -> assertThat(d.blockPosition()).isEqualTo(2));
+        assertThat(annotations.revisions(id)).containsOnlyKeys(2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import app.duizhao.annotation.DraftField;
 import app.duizhao.annotation.DraftInfo;
 import app.duizhao.annotation.EditConflictException;
 import app.duizhao.annotation.HighlightColour;
+import app.duizhao.annotation.HighlightConflictException;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.Side;
 import com.vaadin.flow.component.AttachEvent;
@@ -266,11 +267,10 @@ public class AnnotationLayer extends Div {
                 try {
                     if (existing == null) {
                         highlight(position, side, start, end, colour, note.getValue());
+                        popover.setVisible(false);
                     } else {
-                        annotations.updateHighlight(existing.id(), colour, note.getValue());
-                        refresh();
+                        updateHighlight(existing, colour, note.getValue());
                     }
-                    popover.setVisible(false);
                 } catch (IllegalArgumentException | NoSuchElementException ex) {
                     Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
                 }
@@ -285,11 +285,7 @@ public class AnnotationLayer extends Div {
         Div actions = new Div();
         actions.addClassName("dz-hl-actions");
         if (existing != null) {
-            Button saveNote = new Button("Save note", e -> {
-                annotations.updateHighlight(existing.id(), null, note.getValue());
-                popover.setVisible(false);
-                refresh();
-            });
+            Button saveNote = new Button("Save note", e -> updateHighlight(existing, null, note.getValue()));
             saveNote.setId("hl-save-note");
             Button delete = new Button("Remove highlight", e -> {
                 annotations.deleteHighlight(existing.id());
@@ -308,6 +304,66 @@ public class AnnotationLayer extends Div {
         }
         popover.add(actions);
         popover.setVisible(true);
+    }
+
+    /**
+     * Saves a highlight's colour (null: unchanged) and note as edited from {@code opened}, the highlight the popover
+     * was opened on; a change made meanwhile elsewhere to the same thing shows both instead of being overwritten.
+     */
+    public void updateHighlight(HighlightInfo opened, HighlightColour colour, String note) {
+        try {
+            annotations.updateHighlight(opened, colour, note);
+            popover.setVisible(false);
+        } catch (HighlightConflictException conflict) {
+            popover.setVisible(false);
+            showHighlightConflict(conflict);
+        } catch (NoSuchElementException gone) {
+            popover.setVisible(false);
+            Notification.show("This highlight was removed elsewhere meanwhile; nothing was saved.")
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    private void showHighlightConflict(HighlightConflictException conflict) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Someone else changed this highlight");
+        dialog.addClassName("dz-conflict");
+        dialog.setId("highlight-conflict");
+        HighlightInfo current = conflict.current();
+        Div body = new Div(new Span("The highlight “" + current.exact() + "” in paragraph "
+                + (current.blockPosition() + 1) + " was changed elsewhere after you opened it. Nothing was "
+                + "overwritten: both are here."));
+        TextArea theirs = new TextArea("Theirs (saved now, " + current.colour().code() + ")");
+        theirs.setValue(current.note() == null ? "" : current.note());
+        theirs.setReadOnly(true);
+        theirs.setWidthFull();
+        theirs.addClassName("dz-conflict-theirs");
+        TextArea yours = new TextArea("Yours (" + conflict.yourColour().code() + ")");
+        yours.setValue(conflict.yours() == null ? "" : conflict.yours());
+        yours.setWidthFull();
+        yours.addClassName("dz-conflict-yours");
+        body.add(theirs, yours);
+        dialog.add(body);
+        Button keepTheirs = new Button("Keep theirs", e -> {
+            dialog.close();
+            refresh();
+        });
+        keepTheirs.setId("highlight-conflict-keep-theirs");
+        Button keepBoth = new Button("Keep both notes", e -> {
+            dialog.close();
+            String both = (theirs.getValue().strip() + "\n\n" + yours.getValue().strip()).strip();
+            updateHighlight(current, conflict.yourColour(), both);
+        });
+        keepBoth.setId("highlight-conflict-keep-both");
+        Button useMine = new Button("Use mine", e -> {
+            dialog.close();
+            updateHighlight(current, conflict.yourColour(), yours.getValue());
+        });
+        useMine.setId("highlight-conflict-use-mine");
+        useMine.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(keepTheirs, keepBoth, useMine);
+        dialog.open();
     }
 
     /** Reloads the highlights and redraws them (after a change here or to the English). */

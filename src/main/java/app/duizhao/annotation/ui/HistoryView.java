@@ -37,7 +37,8 @@ import java.util.Optional;
 
 /**
  * The history of an article: its saved versions, newest first, each openable and restorable as a new version,
- * and a block-by-block comparison of any two (text, English, notes, highlights added, removed or changed).
+ * and a block-by-block comparison of any two of them or of one with the current working state (text, English,
+ * machine English, notes, highlights added, removed or changed, tags).
  */
 // Any signed-in user (accounts on); the services scope what they see.
 @PermitAll
@@ -85,10 +86,12 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         list.addClassName("dz-history-list");
         diff.setId("history-diff");
         diff.addClassName("dz-diff");
-        from.setLabel("Compare version");
+        from.setLabel("Compare");
         from.setId("compare-from");
-        to.setLabel("with version");
+        from.setItemLabelGenerator(HistoryView::label);
+        to.setLabel("with");
         to.setId("compare-to");
+        to.setItemLabelGenerator(HistoryView::label);
         Button compare = new Button("Compare", e -> compare());
         compare.setId("compare");
         Div compareBar = new Div(from, to, compare);
@@ -122,13 +125,29 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             row.add(open, when, restore);
             list.add(row);
         }
-        List<Integer> numbers = versions.stream().map(VersionInfo::number).toList();
-        from.setItems(numbers);
-        to.setItems(numbers);
-        if (numbers.size() >= 2) {
-            from.setValue(numbers.get(1));
-            to.setValue(numbers.get(0));
+        // The current working state (unsaved edits included) first, then the versions, newest first.
+        List<Integer> choices = new java.util.ArrayList<>();
+        choices.add(VersionDiff.CURRENT);
+        versions.stream().map(VersionInfo::number).forEach(choices::add);
+        from.setItems(choices);
+        to.setItems(choices);
+        if (versions.size() >= 2) {
+            from.setValue(versions.get(1).number());
+            to.setValue(versions.get(0).number());
+        } else if (versions.size() == 1) {
+            from.setValue(versions.get(0).number());
+            to.setValue(VersionDiff.CURRENT);
         }
+    }
+
+    private static String label(Integer number) {
+        return number == null ? "" : number == VersionDiff.CURRENT ? "Current working state" : "Version " + number;
+    }
+
+    /** Chooses the two states to compare (a version number, or {@link VersionDiff#CURRENT}). */
+    void choose(int first, int second) {
+        from.setValue(first);
+        to.setValue(second);
     }
 
     private void confirmRestore(int number) {
@@ -154,10 +173,14 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             diff.add(new Paragraph("Choose two versions to compare."));
             return;
         }
-        int a = Math.min(from.getValue(), to.getValue());
-        int b = Math.max(from.getValue(), to.getValue());
-        VersionDiff result = annotations.compare(articleId, a, b);
-        diff.add(new H2("Version " + a + " → version " + b));
+        // Older first; the current working state is newer than every saved version.
+        int x = from.getValue();
+        int y = to.getValue();
+        boolean swap = x == VersionDiff.CURRENT || (y != VersionDiff.CURRENT && y < x);
+        int a = swap ? y : x;
+        int b = swap ? x : y;
+        VersionDiff result = annotations.compare(articleId, state(a), state(b));
+        diff.add(new H2(label(a) + " → " + label(b).replaceFirst("^V", "v").replaceFirst("^C", "c")));
         if (result.isEmpty()) {
             diff.add(new Paragraph("No differences."));
             return;
@@ -174,6 +197,9 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             item.add(new H3("Paragraph " + (block.position() + 1)));
             change(item, "Chinese", block.text());
             change(item, "English", block.english());
+            if (block.machineEnglish().changed() && !block.machineEnglish().equals(block.english())) {
+                change(item, "Machine English", block.machineEnglish());
+            }
             change(item, "Note", block.note());
             for (HighlightInfo h : block.added()) {
                 item.add(line("dz-diff-added", "Highlight added: " + describe(h)));
@@ -187,6 +213,10 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             }
             diff.add(item);
         }
+    }
+
+    private static Integer state(int number) {
+        return number == VersionDiff.CURRENT ? null : number;
     }
 
     private static void change(Div item, String what, VersionDiff.Change change) {

@@ -2,7 +2,10 @@ package app.duizhao.annotation.ui;
 
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.DraftField;
+import app.duizhao.annotation.EditConflictException;
 import app.duizhao.annotation.HighlightColour;
+import app.duizhao.annotation.HighlightInfo;
+import app.duizhao.annotation.VersionDiff;
 import app.duizhao.annotation.Side;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.LibraryService;
@@ -14,6 +17,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +148,126 @@ class AnnotationViewsTest extends KaribuSpringTest {
                 .isEqualTo("Restored version 1"));
         assertThat(library.snapshot(id).orElseThrow().blocks().getFirst().note()).isEqualTo("note in v1");
         assertThat(annotations.highlights(id)).isEmpty();
+    }
+
+    @Test
+    void aVersionIsComparedWithTheCurrentWorkingState() {
+        annotations.setNote(id, 0, "note in v1");
+        var kept = annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.GREEN, "kept");
+        annotations.saveVersion(id, "one");
+        // Unsaved work since version 1.
+        annotations.setNote(id, 0, "note now");
+        annotations.updateHighlight(kept.id(), HighlightColour.PINK, "recoloured");
+        annotations.addHighlight(id, 1, Side.ZH, 2, 4, HighlightColour.BLUE, null);
+
+        UI.getCurrent().navigate(HistoryView.class, HistoryView.parameters(id));
+        HistoryView history = _get(HistoryView.class);
+        @SuppressWarnings("unchecked")
+        Select<Integer> to = _get(Select.class, spec -> spec.withId("compare-to"));
+        assertThat(to.getItemLabelGenerator().apply(to.getValue())).isEqualTo("Current working state");
+        _click(_get(Button.class, spec -> spec.withId("compare")));
+
+        assertThat(history.diffText()).contains("Version 1 → current working state", "note in v1", "note now",
+                "Highlight changed: “界面” (Chinese, green, note: kept) → "
+                        + "“界面” (Chinese, pink, note: recoloured)",
+                "Paragraph 2", "Highlight added: “测试”");
+    }
+
+    @Test
+    void anyTwoVersionsCanBeComparedInEitherOrder() {
+        annotations.setNote(id, 0, "first");
+        annotations.saveVersion(id, "one");
+        annotations.setNote(id, 0, "second");
+        annotations.saveVersion(id, "two");
+        annotations.setNote(id, 0, "third");
+        annotations.saveVersion(id, "three");
+
+        UI.getCurrent().navigate(HistoryView.class, HistoryView.parameters(id));
+        HistoryView history = _get(HistoryView.class);
+        history.choose(3, 1);
+        _click(_get(Button.class, spec -> spec.withId("compare")));
+        assertThat(history.diffText()).contains("Version 1 → version 3", "first", "third").doesNotContain("second");
+
+        history.choose(VersionDiff.CURRENT, 2);
+        _click(_get(Button.class, spec -> spec.withId("compare")));
+        assertThat(history.diffText()).contains("Version 2 → current working state", "second", "third");
+
+        history.choose(2, 2);
+        _click(_get(Button.class, spec -> spec.withId("compare")));
+        assertThat(history.diffText()).contains("No differences.");
+    }
+
+    @Test
+    void aHighlightNoteChangedInAnotherTabShowsBothAndKeepsBoth() {
+        openReader();
+        AnnotationLayer layer = _get(AnnotationLayer.class);
+        HighlightInfo opened = layer.highlight(0, Side.ZH, 0, 2, HighlightColour.YELLOW, "first note");
+        // Another tab changes the note after this one opened the popover.
+        annotations.updateHighlight(opened, null, "their note");
+
+        layer.updateHighlight(opened, HighlightColour.BLUE, "my note");
+
+        Dialog dialog = _get(Dialog.class, spec -> spec.withId("highlight-conflict"));
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Someone else changed this highlight");
+        assertThat(_get(TextArea.class, spec -> spec.withClasses("dz-conflict-theirs")).getValue())
+                .isEqualTo("their note");
+        assertThat(_get(TextArea.class, spec -> spec.withClasses("dz-conflict-yours")).getValue())
+                .isEqualTo("my note");
+        assertThat(annotations.highlights(id)).singleElement().satisfies(h -> {
+            assertThat(h.note()).isEqualTo("their note");
+            assertThat(h.colour()).isEqualTo(HighlightColour.YELLOW);
+        });
+
+        _click(_get(Button.class, spec -> spec.withId("highlight-conflict-keep-both")));
+
+        assertThat(annotations.highlights(id)).singleElement().satisfies(h -> {
+            assertThat(h.note()).isEqualTo("their note\n\nmy note");
+            assertThat(h.colour()).isEqualTo(HighlightColour.BLUE);
+        });
+        assertThat(layer.highlights()).singleElement().satisfies(h -> assertThat(h.note()).contains("my note"));
+    }
+
+    @Test
+    void aSaveRacingAnotherTabAtTheSameInstantLandsOrShowsTheDialogNeverAnError() throws Exception {
+        String text = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "竞争第" + i + "段。")
+                .collect(java.util.stream.Collectors.joining("\n\n"));
+        long many = importer.importText(text + System.nanoTime() + "。").articleId();
+        UI.getCurrent().navigate(ReaderView.class, many);
+        AnnotationLayer layer = _get(AnnotationLayer.class);
+        var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            for (int position = 0; position < 20; position++) {
+                int p = position;
+                var start = new java.util.concurrent.CyclicBarrier(2);
+                var theirs = other.submit(() -> {
+                    start.await();
+                    try {
+                        return (Object) annotations.setNote(many, p, 0, "their note " + p);
+                    } catch (EditConflictException e) {
+                        return e;
+                    }
+                });
+                start.await();
+                layer.setNote(p, "my note " + p);
+                Object outcome = theirs.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+                String stored = library.snapshot(many).orElseThrow().blocks().get(p).note();
+                var dialogs = _find(Dialog.class, spec -> spec.withId("edit-conflict"));
+                if (outcome instanceof EditConflictException lost) {
+                    assertThat(stored).isEqualTo("my note " + p);
+                    assertThat(lost.yours()).isEqualTo("their note " + p);
+                    assertThat(dialogs).isEmpty();
+                } else {
+                    assertThat(stored).isEqualTo("their note " + p);
+                    assertThat(dialogs).singleElement();
+                    assertThat(_get(TextArea.class, spec -> spec.withClasses("dz-conflict-yours")).getValue())
+                            .isEqualTo("my note " + p);
+                    dialogs.getFirst().close();
+                }
+            }
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test
