@@ -56,7 +56,8 @@ class ConcurrentReadersTest {
     @Test
     void fiveConcurrentReadersLoseNothingAndSeeNothingOfEachOther() throws Exception {
         LoadRun.Result result = new LoadRun(URI.create("http://127.0.0.1:" + port), accounts,
-                new LoadRun.Settings(READERS, Duration.ofSeconds(3), Duration.ZERO, 2, true, Duration.ofMillis(50)))
+                new LoadRun.Settings(READERS, Duration.ofSeconds(3), Duration.ZERO, 2, true, Duration.ofMillis(50),
+                        Duration.ofMillis(300)))
                 .run();
         System.out.println(result);
 

@@ -27,7 +27,8 @@ import java.util.UUID;
  * <p>Settings (system property, or environment variable): {@code bench.load.readers} / {@code BENCH_LOAD_READERS}
  * (50), {@code bench.load.seconds} / {@code BENCH_LOAD_SECONDS} (60), {@code bench.load.warmupSeconds} (5),
  * {@code bench.load.articles} (2 per reader), {@code bench.load.pages} (true), {@code bench.load.latencyMs} (300:
- * the fake LLM's wait before each answer), {@code bench.load.pollMs} (200), {@code bench.load.db} /
+ * the fake LLM's wait before each answer), {@code bench.load.pollMs} (200), {@code bench.load.thinkMs} (1000: the
+ * longest a reader waits after starting a translation before adding a note), {@code bench.load.db} /
  * {@code BENCH_LOAD_DB} ({@code h2}, or {@code postgres} on {@code DUIZHAO_TEST_POSTGRES_URL} in a new schema).
  */
 public final class LoadBenchmark {
@@ -45,7 +46,8 @@ public final class LoadBenchmark {
                 Duration.ofSeconds(setting("bench.load.warmupSeconds", "BENCH_LOAD_WARMUP_SECONDS", 5)),
                 (int) setting("bench.load.articles", "BENCH_LOAD_ARTICLES", 2),
                 setting("bench.load.pages", "BENCH_LOAD_PAGES", 1) != 0,
-                Duration.ofMillis(setting("bench.load.pollMs", "BENCH_LOAD_POLL_MS", 200)));
+                Duration.ofMillis(setting("bench.load.pollMs", "BENCH_LOAD_POLL_MS", 200)),
+                Duration.ofMillis(setting("bench.load.thinkMs", "BENCH_LOAD_THINK_MS", 1000)));
         Duration latency = Duration.ofMillis(setting("bench.load.latencyMs", "BENCH_LOAD_LATENCY_MS", 300));
         String db = System.getProperty("bench.load.db", System.getenv().getOrDefault("BENCH_LOAD_DB", "h2"));
 

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -38,6 +39,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,9 +74,11 @@ final class LoadRun {
      * @param articlesPerReader articles each reader imports and visits in turn
      * @param pages             whether each loop also fetches the reader page {@code /articles/{id}} (signed in)
      * @param pollInterval      how often a reader asks whether its translation is done
+     * @param thinkTime         the longest a reader waits after starting a translation before adding a note (a
+     *                          random wait up to this, so notes land while translated blocks are being saved)
      */
     record Settings(int readers, Duration duration, Duration warmUp, int articlesPerReader, boolean pages,
-                    Duration pollInterval) {
+                    Duration pollInterval, Duration thinkTime) {
     }
 
     private final URI base;
@@ -378,6 +382,9 @@ final class LoadRun {
             // Translate it again (every block, past the cache), adding a note while it runs.
             long translateStart = System.nanoTime();
             Response started = call("POST", path + "/translate", "{\"force\":true}");
+            // The reader reads for a moment, then notes a paragraph while the English is coming in (and its blocks
+            // are being saved).
+            sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(settings.thinkTime().toMillis() + 1)));
             addNote(article, (int) ((2 * n) % blocks), n + "a");
             if (started.status == 202) {
                 awaitTranslation(article, translateStart);
@@ -606,7 +613,7 @@ final class LoadRun {
                     result.mixed++;
                     result.problem(name + ": note on block " + block + " of " + article.id + " is not its own: "
                             + stored);
-                } else if (!java.util.Objects.equals(stored, expected) && !possible.contains(stored)) {
+                } else if (!Objects.equals(stored, expected) && (stored == null || !possible.contains(stored))) {
                     result.mismatchedNotes++;
                     result.problem(name + ": block " + block + " of " + article.id + " has note " + stored
                             + ", acknowledged " + expected);
