@@ -1,5 +1,6 @@
 package app.duizhao.translation;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,15 +55,37 @@ class TranslationCache {
                 .query(String.class).optional();
     }
 
-    @Transactional
+    /**
+     * Stores (or replaces) the translation under its key. Plain SQL that H2 and PostgreSQL both run (H2's
+     * {@code MERGE ... KEY} failed every LLM translation on PostgreSQL), each statement on its own: when another
+     * thread stores the same key at the same moment, the insert loses and updates instead. Called outside
+     * transactions (a failed insert would spoil a surrounding PostgreSQL transaction).
+     */
     void put(Key key, String translation) {
-        jdbc.sql("""
-                        merge into translation_cache (text_hash, target_language, provider, model, prompt_version,
-                            glossary_version, translation, created_at)
-                        key (text_hash, target_language, provider, model, prompt_version, glossary_version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(key.textHash(), key.targetLanguage(), key.provider(), key.model(), key.promptVersion(),
-                        key.glossaryVersion(), translation, OffsetDateTime.now(ZoneOffset.UTC))
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (update(key, translation, now) > 0) {
+            return;
+        }
+        try {
+            jdbc.sql("""
+                            insert into translation_cache (text_hash, target_language, provider, model, prompt_version,
+                                glossary_version, translation, created_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(key.textHash(), key.targetLanguage(), key.provider(), key.model(), key.promptVersion(),
+                            key.glossaryVersion(), translation, now)
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            update(key, translation, now);
+        }
+    }
+
+    private int update(Key key, String translation, OffsetDateTime now) {
+        return jdbc.sql("""
+                        update translation_cache set translation = ?, created_at = ?
+                        where text_hash = ? and target_language = ? and provider = ? and model = ?
+                        and prompt_version = ? and glossary_version = ?""")
+                .params(translation, now, key.textHash(), key.targetLanguage(), key.provider(), key.model(),
+                        key.promptVersion(), key.glossaryVersion())
                 .update();
     }
 
