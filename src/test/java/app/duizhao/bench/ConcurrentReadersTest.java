@@ -65,7 +65,7 @@ class ConcurrentReadersTest {
         assertThat(result.loops).as(result.toString()).isGreaterThanOrEqualTo(READERS);
         assertThat(result.acknowledgedNotes).isEqualTo(2 * result.loops);
         assertThat(result.acknowledgedVersions).isEqualTo(result.loops);
-        assertThat(result.crossUserTries).isEqualTo(READERS * 8L);
+        assertThat(result.crossUserTries).isEqualTo(READERS * 9L);
         assertThat(result.lostNotes).as(result.toString()).isZero();
         assertThat(result.lostVersions).as(result.toString()).isZero();
         assertThat(result.lostTranslations).as(result.toString()).isZero();

@@ -107,21 +107,27 @@ public final class LoadBenchmark {
                 "logging.level.app.duizhao.account.AdminBootstrap=ERROR",
                 "logging.level.org.atmosphere=WARN",
                 "vaadin.launch-browser=false",
-                "vaadin.devmode.devTools.enabled=false"));
+                "vaadin.devmode.devTools.enabled=false",
+                // Vaadin runs in development mode here (no production bundle on the test classpath); its component
+                // tracker records a stack trace for every component created, which production mode never does.
+                "vaadin.devmode.componentTracker.enabled=false"));
         if ("postgres".equals(db)) {
             String url = System.getenv("DUIZHAO_TEST_POSTGRES_URL");
             if (url == null || !url.startsWith("jdbc:postgresql:")) {
                 throw new IllegalStateException("bench.load.db=postgres needs DUIZHAO_TEST_POSTGRES_URL");
             }
+            String user = System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_USER", "duizhao");
+            String password = System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_PASSWORD", "duizhao");
             properties.addAll(List.of(
                     "spring.profiles.active=postgres",
                     "spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    "spring.datasource.username=" + System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_USER", "duizhao"),
-                    "spring.datasource.password=" + System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_PASSWORD", "duizhao"),
+                    "spring.datasource.username=" + user,
+                    "spring.datasource.password=" + password,
                     "spring.flyway.schemas=" + schema,
                     "spring.flyway.create-schemas=true"));
         } else {
-            properties.add("spring.datasource.url=jdbc:h2:mem:duizhao-load-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            properties.add("spring.datasource.url=jdbc:h2:mem:duizhao-load-" + UUID.randomUUID()
+                    + ";DB_CLOSE_DELAY=-1");
         }
         // As command-line arguments, so they win over the project folder's application.properties.
         String[] arguments = properties.stream().map(p -> "--" + p).toArray(String[]::new);

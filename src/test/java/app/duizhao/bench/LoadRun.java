@@ -61,7 +61,8 @@ final class LoadRun {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-    private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_PARAMETER =
+            Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration TRANSLATION_TIMEOUT = Duration.ofSeconds(180);
 
@@ -229,6 +230,22 @@ final class LoadRun {
                             + ": HTTP " + answer.status);
                 }
             }
+            if (settings.pages()) {
+                // The reader page of their article, signed in as this reader: "There is no article", nothing of it.
+                OpenView view = reader.openView(theirs.id);
+                result.crossUserTries++;
+                if (view != null) {
+                    if (view.body().contains(theirs.title) || !view.body().contains("There is no article")) {
+                        result.crossUserLeaks++;
+                        result.problem("user " + reader.name + " opened the reader page of another user's article "
+                                + theirs.id);
+                    }
+                    reader.closeReaderPage(view.ui());
+                } else {
+                    result.errors.merge("page", 1L, Long::sum);
+                    result.problem("user " + reader.name + " could not open the reader page of article " + theirs.id);
+                }
+            }
         }
     }
 
@@ -269,6 +286,10 @@ final class LoadRun {
 
     /** A reader view open in the simulated browser. */
     private record ReaderUi(int id, String key, int syncId, int clientId) {
+    }
+
+    /** A reader view just opened, with Vaadin's first answer (the view's content). */
+    private record OpenView(ReaderUi ui, String body) {
     }
 
     private record Response(int status, String body, long nanos) {
@@ -315,7 +336,8 @@ final class LoadRun {
         void importArticle(int k) throws IOException {
             String tag = String.format(Locale.ROOT, "（读者%02d第%d篇）", index, k);
             String post = Fixtures.seedPostText()
-                    .replaceFirst("(?m)^title: .*$", "title: \"" + marker(k) + " 秦刚：中美关系的大球仍需小球推动\"")
+                    .replaceFirst("(?m)^title: .*$",
+                            "title: \"" + marker(k) + " 秦刚：中美关系的大球仍需小球推动\"")
                     .replaceFirst("(?m)^from: .*$", "from: https://example.test/load/" + marker(k))
                     .replace("<p>", "<p>" + tag);
             Response created = call("POST", "/api/articles", post, "text/plain");
@@ -399,42 +421,20 @@ final class LoadRun {
         }
 
         /**
-         * Opens {@code /articles/{id}} as the browser does: the page, Vaadin's init request, then the navigation
-         * event that builds the reader view on the server; timed as "page" up to the view's first answer, which must
-         * show this reader's article and nothing of another reader's.
+         * Opens {@code /articles/{id}} as the browser does and times it as "page" up to the view's first answer,
+         * which must show this reader's article and nothing of another reader's.
          */
         private ReaderUi openReaderPage(Article article) {
             long start = System.nanoTime();
-            Response shell = page("/articles/" + article.id);
-            if (!shell.ok(200) || !shell.body.contains("<html")) {
-                error("page", "the reader page of " + article.id + " answered " + shell.status);
-                return null;
-            }
-            Response init = page("/?v-r=init&location=" + URLEncoder.encode("articles/" + article.id,
-                    StandardCharsets.UTF_8) + "&query=");
-            JsonNode config = readTree(init.body).path("appConfig");
-            int uiId = config.path("v-uiId").asInt(-1);
-            String key = config.path("uidl").path("Vaadin-Security-Key").asText(null);
-            if (!init.ok(200) || uiId < 0 || key == null) {
-                error("page", "Vaadin's init of " + article.id + " answered " + init.status + ": "
-                        + abbreviate(init.body));
-                return null;
-            }
-            ObjectNode navigate = JSON.createObjectNode().put("csrfToken", key).put("syncId", 0).put("clientId", 0);
-            ObjectNode event = navigate.putArray("rpc").addObject().put("type", "event").put("node", 1)
-                    .put("event", "ui-navigate");
-            event.putObject("data").put("route", "articles/" + article.id).put("query", "")
-                    .put("appShellTitle", "").put("trigger", "").putObject("historyState").put("idx", 0);
-            Response view = uidl(uiId, navigate.toString());
-            if (!view.ok(200)) {
-                error("page", "the reader view of " + article.id + " answered " + view.status);
+            OpenView view = openView(article.id);
+            if (view == null) {
                 return null;
             }
             sample("page", start, System.nanoTime());
-            if (!view.body.contains(article.title)) {
+            if (!view.body().contains(article.title)) {
                 error("page", "the reader view of " + article.id + " does not show its title");
             }
-            Matcher readers = otherReaders.matcher(view.body);
+            Matcher readers = otherReaders.matcher(view.body());
             while (readers.find()) {
                 if (!readers.group().equals(name)) {
                     mixedSeen.incrementAndGet();
@@ -442,12 +442,46 @@ final class LoadRun {
                     break;
                 }
             }
+            return view.ui();
+        }
+
+        /**
+         * The page, Vaadin's init request, then the navigation event that builds the reader view on the server;
+         * the view stays open (until {@link #closeReaderPage}). Null, with an error recorded, when any step fails.
+         */
+        OpenView openView(long articleId) {
+            Response shell = page("/articles/" + articleId);
+            if (!shell.ok(200) || !shell.body.contains("<html")) {
+                error("page", "the reader page of " + articleId + " answered " + shell.status);
+                return null;
+            }
+            Response init = page("/?v-r=init&location=" + URLEncoder.encode("articles/" + articleId,
+                    StandardCharsets.UTF_8) + "&query=");
+            JsonNode config = readTree(init.body).path("appConfig");
+            int uiId = config.path("v-uiId").asInt(-1);
+            String key = config.path("uidl").path("Vaadin-Security-Key").asText(null);
+            if (!init.ok(200) || uiId < 0 || key == null) {
+                error("page", "Vaadin's init of " + articleId + " answered " + init.status + ": "
+                        + abbreviate(init.body));
+                return null;
+            }
+            ObjectNode navigate = JSON.createObjectNode().put("csrfToken", key).put("syncId", 0).put("clientId", 0);
+            ObjectNode event = navigate.putArray("rpc").addObject().put("type", "event").put("node", 1)
+                    .put("event", "ui-navigate");
+            event.putObject("data").put("route", "articles/" + articleId).put("query", "")
+                    .put("appShellTitle", "").put("trigger", "").putObject("historyState").put("idx", 0);
+            Response view = uidl(uiId, navigate.toString());
+            if (!view.ok(200)) {
+                error("page", "the reader view of " + articleId + " answered " + view.status);
+                return null;
+            }
             JsonNode answer = readTree(view.body.startsWith("for(;;);") ? view.body.substring(8) : view.body);
-            return new ReaderUi(uiId, key, answer.path("syncId").asInt(), answer.path("clientId").asInt());
+            return new OpenView(new ReaderUi(uiId, key, answer.path("syncId").asInt(),
+                    answer.path("clientId").asInt()), view.body);
         }
 
         /** Leaves the page: the browser's unload message, after which the server drops the view. */
-        private void closeReaderPage(ReaderUi ui) {
+        void closeReaderPage(ReaderUi ui) {
             ObjectNode unload = JSON.createObjectNode().put("csrfToken", ui.key()).put("syncId", ui.syncId())
                     .put("clientId", ui.clientId()).put("UNLOAD", true);
             unload.putArray("rpc");
@@ -928,7 +962,8 @@ final class LoadRun {
         @Override
         public String toString() {
             return "load result: set-up " + Math.round(setUpSeconds) + " s, run " + Math.round(wallSeconds)
-                    + " s, verify " + Math.round(verifySeconds) + " s, " + loops + " loops, " + operations() + " ops, " + errorCount() + " errors, intact " + intact()
+                    + " s, verify " + Math.round(verifySeconds) + " s, " + loops + " loops, " + operations()
+                    + " ops, " + errorCount() + " errors, intact " + intact()
                     + (problems.isEmpty() ? "" : ", problems " + problems) + (errorSamples.isEmpty() ? ""
                     : ", errors " + errorSamples);
         }

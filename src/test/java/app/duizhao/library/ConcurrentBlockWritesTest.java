@@ -87,8 +87,9 @@ class ConcurrentBlockWritesTest {
     }
 
     private long importArticle() {
-        String post = Fixtures.seedPostText().replaceFirst("(?m)^from: .*$", "from: https://example.test/"
-                + UUID.randomUUID()).replace("<p>中国驻美大使", "<p>" + UUID.randomUUID() + " 中国驻美大使");
+        String post = Fixtures.seedPostText()
+                .replaceFirst("(?m)^from: .*$", "from: https://example.test/" + UUID.randomUUID())
+                .replace("<p>中国驻美大使", "<p>" + UUID.randomUUID() + " 中国驻美大使");
         return importer.importFile("concurrent.md", post.getBytes(StandardCharsets.UTF_8)).articleId();
     }
 }
