@@ -3,12 +3,14 @@ package app.duizhao.bench;
 import app.duizhao.DuizhaoApplication;
 import app.duizhao.account.AccountService;
 import app.duizhao.testsupport.FakeLlmServer;
+import com.sun.management.OperatingSystemMXBean;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +29,7 @@ import java.util.UUID;
  * <p>Settings (system property, or environment variable): {@code bench.load.readers} / {@code BENCH_LOAD_READERS}
  * (50), {@code bench.load.seconds} / {@code BENCH_LOAD_SECONDS} (60), {@code bench.load.warmupSeconds} (5),
  * {@code bench.load.articles} (2 per reader), {@code bench.load.pages} (true), {@code bench.load.latencyMs} (300:
- * the fake LLM's wait before each answer), {@code bench.load.pollMs} (200), {@code bench.load.thinkMs} (1000: the
+ * the fake LLM's wait before each answer), {@code bench.load.pollMs} (500), {@code bench.load.thinkMs} (1000: the
  * longest a reader waits after starting a translation before adding a note), {@code bench.load.db} /
  * {@code BENCH_LOAD_DB} ({@code h2}, or {@code postgres} on {@code DUIZHAO_TEST_POSTGRES_URL} in a new schema).
  */
@@ -46,7 +48,7 @@ public final class LoadBenchmark {
                 Duration.ofSeconds(setting("bench.load.warmupSeconds", "BENCH_LOAD_WARMUP_SECONDS", 5)),
                 (int) setting("bench.load.articles", "BENCH_LOAD_ARTICLES", 2),
                 setting("bench.load.pages", "BENCH_LOAD_PAGES", 1) != 0,
-                Duration.ofMillis(setting("bench.load.pollMs", "BENCH_LOAD_POLL_MS", 200)),
+                Duration.ofMillis(setting("bench.load.pollMs", "BENCH_LOAD_POLL_MS", 500)),
                 Duration.ofMillis(setting("bench.load.thinkMs", "BENCH_LOAD_THINK_MS", 1000)));
         Duration latency = Duration.ofMillis(setting("bench.load.latencyMs", "BENCH_LOAD_LATENCY_MS", 300));
         String db = System.getProperty("bench.load.db", System.getenv().getOrDefault("BENCH_LOAD_DB", "h2"));
@@ -62,9 +64,19 @@ public final class LoadBenchmark {
                 System.out.printf(Locale.ROOT, "load_llm_latency: %d ms%n", latency.toMillis());
                 System.out.printf(Locale.ROOT, "load_llm_stream_rate: %d chars/s%n",
                         CHUNK_CHARS * 1000 / CHUNK_DELAY.toMillis());
+                OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+                double loadBefore = os.getSystemLoadAverage();
+                long cpuBefore = os.getProcessCpuTime();
                 LoadRun.Result result = new LoadRun(URI.create("http://127.0.0.1:" + port),
                         app.getBean(AccountService.class), settings).run();
                 result.print(System.out);
+                // Server, readers and fake LLM share this JVM and the machine: what they got of it.
+                System.out.printf(Locale.ROOT, "load_process_cpu: %.1f s%n",
+                        (os.getProcessCpuTime() - cpuBefore) / 1e9);
+                System.out.printf(Locale.ROOT, "load_machine_cores: %d cores%n", os.getAvailableProcessors());
+                System.out.printf(Locale.ROOT, "load_machine_load_average_before: %.2f load%n", loadBefore);
+                System.out.printf(Locale.ROOT, "load_machine_load_average_after: %.2f load%n",
+                        os.getSystemLoadAverage());
                 System.out.printf(Locale.ROOT, "load_llm_requests: %d requests%n", llm.chatRequests().size());
                 System.gc();
                 Runtime runtime = Runtime.getRuntime();
