@@ -32,6 +32,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -101,11 +102,16 @@ public class ArticleApiController {
     /** The article, or 404. */
     @GetMapping("/{id}")
     public ResponseEntity<?> get(@PathVariable String id) {
-        Optional<ArticleDetails> article = parseId(id).flatMap(library::details);
+        // The status before the content: a client that reads "done" must also get everything the job stored (the
+        // other way round, a job finishing in between answered "done" with the summary still missing).
+        Optional<ArticleJson.TranslationJson> translation = parseId(id).flatMap(this::translationOf);
+        Optional<ArticleDetails> article = translation.isEmpty() ? Optional.empty()
+                : parseId(id).flatMap(library::details);
         if (article.isEmpty()) {
             return error(HttpStatus.NOT_FOUND, "There is no article " + id + ".");
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(toJson(article.get()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(ArticleJson.of(article.get(), translation.get()));
     }
 
     private ImportResult importMultipart(HttpServletRequest request) {
@@ -203,8 +209,19 @@ public class ArticleApiController {
     }
 
     private ArticleJson.TranslationJson translationOf(ArticleDetails article) {
-        TranslationStatus status = translations.status(article.id());
-        return new ArticleJson.TranslationJson(status.status(), status.done(), status.total(), status.message());
+        return translationOf(article.id()).orElseThrow();
+    }
+
+    /** How far the translation of the user's article has come, or empty when they have no such article. */
+    private Optional<ArticleJson.TranslationJson> translationOf(long articleId) {
+        TranslationStatus status;
+        try {
+            status = translations.status(articleId);
+        } catch (NoSuchElementException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new ArticleJson.TranslationJson(status.status(), status.done(), status.total(),
+                status.message()));
     }
 
     /** TOO_LARGE 413, UNSUPPORTED 415, a URL refused or unfetchable 422, anything else 400. */

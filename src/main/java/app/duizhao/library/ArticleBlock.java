@@ -9,12 +9,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One block of an article: its source text and, beside it, the machine English, the user's correction of it,
  * the last translation error and the user's note.
+ *
+ * <p>Updates write only the columns that changed: a translation saving a block's English and the user saving its
+ * note at the same moment each keep the other's change (writing every column, the later one put back the earlier
+ * one's stale value: the load benchmark caught notes and translated blocks going back).
  */
 @Entity
+@DynamicUpdate
 @EntityListeners(ArticleIndexListener.class)
 @Table(name = "article_block")
 public class ArticleBlock {

@@ -14,16 +14,17 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Scripting the translation: {@code POST /api/articles/{id}/translate} (optional {@code {"provider","model"}}) starts
- * the translation and summary in the background and answers 202; {@code POST /api/translations}
- * ({@code {"ids":[...],"provider","model"}}) does the same over a selection and answers 202 with a batch id;
- * {@code GET /api/translations/{batchId}} shows its progress.
+ * Scripting the translation: {@code POST /api/articles/{id}/translate} (optional {@code {"provider","model","force"}})
+ * starts the translation and summary in the background and answers 202 ({@code "force": true} translates every
+ * block and the summary again, bypassing the cache, like the reader's Translate button on a translated article);
+ * {@code POST /api/translations} ({@code {"ids":[...],"provider","model"}}) does the same over a selection and
+ * answers 202 with a batch id; {@code GET /api/translations/{batchId}} shows its progress.
  */
 @RestController
 class TranslationApiController {
 
     /** Optional body of a translate call. */
-    record TranslateBody(String provider, String model) {
+    record TranslateBody(String provider, String model, Boolean force) {
     }
 
     /** Body of a selection call. */
@@ -39,7 +40,8 @@ class TranslationApiController {
     @PostMapping("/api/articles/{id}/translate")
     ResponseEntity<Map<String, Object>> translate(@PathVariable long id, @RequestBody(required = false) TranslateBody body) {
         translation.status(id); // 404 when there is no such article
-        TranslationJob job = translation.start(id, false, body == null ? null : body.provider(),
+        boolean force = body != null && Boolean.TRUE.equals(body.force());
+        TranslationJob job = translation.start(id, force, body == null ? null : body.provider(),
                 body == null ? null : body.model());
         TranslationStatus status = translation.status(id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of(

@@ -121,6 +121,25 @@ class TranslationApiTest {
     }
 
     @Test
+    void translatingADoneArticleAgainCostsNoCallUnlessForced() throws Exception {
+        long id = importSeed("api-force");
+        assertThat(post("/api/articles/" + id + "/translate", null).statusCode()).isEqualTo(202);
+        awaitDone(id);
+        server.clearRequests();
+
+        assertThat(post("/api/articles/" + id + "/translate", "{}").statusCode()).isEqualTo(202);
+        awaitDone(id);
+        assertThat(server.chatRequests()).isEmpty();
+
+        assertThat(post("/api/articles/" + id + "/translate", "{\"force\":true}").statusCode()).isEqualTo(202);
+        awaitDone(id);
+        // Every block again (past the cache) and the summary again.
+        assertThat(server.chatRequests()).anyMatch(r -> !r.chatCall().isSummary())
+                .anyMatch(r -> r.chatCall().isSummary());
+        assertThat(translation.status(id).status()).isEqualTo("done");
+    }
+
+    @Test
     void anUnknownArticleIs404AndAnUnknownProviderIs400() throws Exception {
         assertThat(post("/api/articles/987654/translate", null).statusCode()).isEqualTo(404);
         long id = importSeed("api-three");
