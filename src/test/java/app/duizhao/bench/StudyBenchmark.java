@@ -149,6 +149,62 @@ public final class StudyBenchmark {
         long after = usedHeap();
         print("study.reader-session-memory", (after - before) / (double) SESSIONS / 1024.0, "KiB/session");
         print("study.reader-sessions-measured", kept.size() / 2, "sessions");
+        kept.clear();
+        MockVaadin.tearDown();
+
+        // Opening the reader: the time the request thread spends building it (what blocks the user's page).
+        double[] opens = new double[5];
+        for (int i = 0; i < opens.length; i++) {
+            MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+            long s = System.nanoTime();
+            UI.getCurrent().navigate(ReaderView.class, articleId);
+            opens[i] = (System.nanoTime() - s) / 1e6;
+            MockVaadin.tearDown();
+        }
+        java.util.Arrays.sort(opens);
+        print("study.reader-open-server-median", opens[opens.length / 2], "ms");
+        print("study.reader-open-server-max", opens[opens.length - 1], "ms");
+
+        browser(context, articleId, article.blocks().size());
+    }
+
+    /** Opening the article in headless Chromium: until the first row shows, and until every block has its words. */
+    private static void browser(ConfigurableApplicationContext context, long articleId, int blocks) {
+        if (app.duizhao.testsupport.HeadlessChromium.executable() == null) {
+            System.out.println("# no Chromium: browser figures skipped");
+            return;
+        }
+        String port = context.getEnvironment().getProperty("local.server.port");
+        try (app.duizhao.testsupport.HeadlessChromium chromium = app.duizhao.testsupport.HeadlessChromium.launch()) {
+            double[] firstRow = new double[3];
+            double[] allWords = new double[3];
+            for (int round = 0; round <= firstRow.length; round++) { // round 0 warms up
+                com.microsoft.playwright.Page page = chromium.browser().newPage(
+                        new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1280, 900));
+                page.setDefaultTimeout(120_000);
+                long s = System.nanoTime();
+                page.navigate("http://127.0.0.1:" + port + "/articles/" + articleId);
+                page.locator("#rows .dz-row[data-index='0'] .dz-zh").waitFor();
+                double first = (System.nanoTime() - s) / 1e6;
+                page.waitForFunction("() => { const rows = document.querySelectorAll('#rows .dz-row');"
+                        + " if (rows.length < " + blocks + ") return false;"
+                        + " for (const r of rows) { const zh = r.querySelector('.dz-zh');"
+                        + "   if (zh && !zh.querySelector('a') && /\\p{Script=Han}/u.test(zh.textContent) && !zh.querySelector('.dz-w')) return false; }"
+                        + " return true; }", null, new com.microsoft.playwright.Page.WaitForFunctionOptions().setPollingInterval(20));
+                double all = (System.nanoTime() - s) / 1e6;
+                if (round > 0) {
+                    firstRow[round - 1] = first;
+                    allWords[round - 1] = all;
+                }
+                page.close();
+            }
+            java.util.Arrays.sort(firstRow);
+            java.util.Arrays.sort(allWords);
+            print("study.reader-open-browser-first-row-median", firstRow[1], "ms");
+            print("study.reader-open-browser-all-words-median", allWords[1], "ms");
+        } catch (java.io.IOException e) {
+            System.out.println("# browser figures failed: " + e);
+        }
     }
 
     private static final WordPopup.Actions NO_ACTIONS = new WordPopup.Actions() {
