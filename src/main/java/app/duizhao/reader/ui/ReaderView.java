@@ -131,15 +131,41 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         Div heading = new Div(new Span("中文"), new Span("English"));
         heading.addClassName("dz-rows-heading");
         table.add(heading);
+        BlockRow.Actions rowActions = new BlockRow.Actions() {
+            @Override
+            public void correct(int position, String text) {
+                annotationLayer.correctEnglish(position, text);
+            }
+
+            @Override
+            public void note(int position, String text) {
+                annotationLayer.setNote(position, text);
+            }
+
+            @Override
+            public void retranslate(int position) {
+                follow(translation.retranslateBlock(article.articleId(), position));
+            }
+
+            @Override
+            public List<app.duizhao.translation.StoredTranslation> stored(int position) {
+                return translation.storedTranslations(article.articleId(), position);
+            }
+        };
         for (SnapshotBlock block : article.blocks()) {
-            BlockRow row = new BlockRow(block, article.language(), true);
-            row.onCorrect(annotationLayer::correctEnglish);
-            row.onNote(annotationLayer::setNote);
-            row.onRetranslate(position -> follow(translation.retranslateBlock(article.articleId(), position)));
-            row.storedTranslations(position -> translation.storedTranslations(article.articleId(), position));
+            BlockRow row = new BlockRow(block, article.language(), rowActions);
             rows.put(block.position(), row);
             table.add(row);
         }
+        // One listener for every row's buttons (plain HTML buttons with data-row-action): no component per button.
+        table.getElement().addEventListener("click", event -> {
+            String action = ReaderStudy.text(event, BlockRow.ROW_ACTION);
+            BlockRow row = rows.get(ReaderStudy.number(event, ReaderStudy.ROW_INDEX));
+            if (!action.isEmpty() && row != null) {
+                row.act(action);
+            }
+        }).addEventData(BlockRow.ROW_ACTION).addEventData(ReaderStudy.ROW_INDEX)
+                .setFilter(BlockRow.ROW_ACTION_FILTER);
         add(table);
         study.install(this, article, rows, table); // pinyin, dictionary popup, vocabulary, HSK, keys (issue 5)
         refreshTranslateButton(null);

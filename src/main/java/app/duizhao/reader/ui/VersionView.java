@@ -35,12 +35,15 @@ public class VersionView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final AnnotationService annotations;
     private final ExportService exports;
+    private final ReaderStudy study;
+    private final java.util.Map<Integer, BlockRow> rows = new java.util.LinkedHashMap<>();
     private String title = "Version";
     private ArticleSnapshot version;
 
-    public VersionView(AnnotationService annotations, ExportService exports) {
+    public VersionView(AnnotationService annotations, ExportService exports, ReaderStudy study) {
         this.annotations = annotations;
         this.exports = exports;
+        this.study = study;
         addClassNames("dz-reader", "dz-version");
         setPadding(false);
     }
@@ -54,6 +57,7 @@ public class VersionView extends VerticalLayout implements BeforeEnterObserver, 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        rows.clear();
         Optional<Long> articleId = event.getRouteParameters().getLong("articleId");
         Optional<Integer> number = event.getRouteParameters().getInteger("number");
         version = articleId.isPresent() && number.isPresent()
@@ -111,8 +115,22 @@ public class VersionView extends VerticalLayout implements BeforeEnterObserver, 
         table.addClassName("dz-rows");
         table.setId("rows");
         for (SnapshotBlock block : version.blocks()) {
-            table.add(new BlockRow(block, version.language(), false));
+            BlockRow row = new BlockRow(block, version.language(), null);
+            rows.put(block.position(), row);
+            table.add(row);
         }
         add(table, AnnotationLayer.readOnly(annotations, version.articleId(), version.versionNumber()));
+        // The same popup, pinyin and keys as the reader; no corrections, nothing saved to the version.
+        study.install(this, version, rows, table, false);
+    }
+
+    /** The rows, for tests. */
+    java.util.Map<Integer, BlockRow> rows() {
+        return rows;
+    }
+
+    /** The study tools, for tests. */
+    ReaderStudy study() {
+        return study;
     }
 }
