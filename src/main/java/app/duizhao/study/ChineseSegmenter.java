@@ -106,6 +106,14 @@ public class ChineseSegmenter {
     private final java.util.LinkedHashMap<String, int[]> cache = new java.util.LinkedHashMap<>(1024, 0.75f, true);
     private long cachedChars;
 
+    /** Forgets the remembered segmentations (benchmarks measure HanLP itself). */
+    public void forget() {
+        synchronized (cache) {
+            cache.clear();
+            cachedChars = 0;
+        }
+    }
+
     private void remember(String text, int[] ends) {
         synchronized (cache) {
             if (cache.put(text, ends) == null) {

@@ -1,6 +1,7 @@
 package app.duizhao.browser;
 
 import app.duizhao.testsupport.HeadlessChromium;
+import app.duizhao.testsupport.PopupTiming;
 
 import app.duizhao.importing.ImportService;
 import app.duizhao.study.StudyTables;
@@ -36,51 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StudyBrowserTest {
 
     static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
-
-    /**
-     * Arms the timing of the next click on word {@code i} of the rows: resolves with the word, the milliseconds from
-     * the click event (its timeStamp, taken when the browser dispatched the real mouse click) until the popup shows
-     * that word, and until the next animation frame after that (when it is painted).
-     */
-    static final String ARM_CLICK = """
-            (i) => {
-              const w = document.querySelectorAll('#rows .dz-w')[i];
-              const word = w.textContent;
-              const popup = document.getElementById('word-popup');
-              const shown = () => !popup.hidden && popup.getAttribute('data-word') === word && popup.offsetParent !== null;
-              window.__dzTiming = new Promise(resolve => {
-                let t0 = null;
-                const start = e => { t0 = e.timeStamp; };
-                document.addEventListener('click', start, {capture: true, once: true});
-                const observer = new MutationObserver(() => {
-                  if (t0 !== null && shown()) {
-                    observer.disconnect();
-                    const dom = performance.now() - t0;
-                    requestAnimationFrame(() => resolve([word, dom, performance.now() - t0]));
-                  }
-                });
-                observer.observe(popup, {attributes: true, childList: true, subtree: true});
-              });
-              return word;
-            }
-            """;
-
-    /** Milliseconds: median, p90 and max, as one line. */
-    static String summary(List<Double> times) {
-        List<Double> sorted = times.stream().sorted().toList();
-        return String.format(Locale.ROOT, "median %.1f ms, p90 %.1f ms, max %.1f ms (%d clicks)",
-                sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.getLast(),
-                sorted.size());
-    }
-
-    /** Really clicks word {@code i} of the rows (the popup closed first) and returns [word, to DOM, to paint]. */
-    static List<?> timedClick(Page page, int i) {
-        page.keyboard().press("Escape");
-        page.waitForFunction("() => document.getElementById('word-popup').hidden");
-        page.evaluate(ARM_CLICK, i);
-        page.locator("#rows .dz-w").nth(i).click();
-        return (List<?>) page.evaluate("() => window.__dzTiming");
-    }
 
     static final Page.WaitForSelectorOptions ATTACHED = new Page.WaitForSelectorOptions()
             .setState(WaitForSelectorState.ATTACHED);
@@ -138,12 +94,12 @@ class StudyBrowserTest {
         List<Double> toPaint = new ArrayList<>();
         int words = ((Number) page.evaluate("document.querySelectorAll('#rows .dz-w').length")).intValue();
         for (int i = 0; i < 50; i++) {
-            List<?> result = timedClick(page, (i * 37 + 5) % words);
+            List<?> result = PopupTiming.timedClick(page, (i * 37 + 5) % words);
             toDom.add(((Number) result.get(1)).doubleValue());
             toPaint.add(((Number) result.get(2)).doubleValue());
         }
-        System.out.println("click-to-popup: " + summary(toDom));
-        System.out.println("click-to-popup-painted: " + summary(toPaint));
+        System.out.println("click-to-popup: " + PopupTiming.summary(toDom));
+        System.out.println("click-to-popup-painted: " + PopupTiming.summary(toPaint));
         System.out.println(String.format(Locale.ROOT, "study.click-to-popup-max: %.1f ms", toDom.stream()
                 .mapToDouble(Double::doubleValue).max().orElseThrow()));
         page.keyboard().press("Escape");
@@ -243,18 +199,18 @@ class StudyBrowserTest {
         List<String> fromServer = new ArrayList<>();
         List<Double> serverTimes = new ArrayList<>();
         for (int i : sample) {
-            List<?> result = timedClick(page, i);
+            List<?> result = PopupTiming.timedClick(page, i);
             serverTimes.add(((Number) result.get(1)).doubleValue());
             fromServer.add((String) page.evaluate("() => document.getElementById('word-popup').innerHTML"));
         }
-        System.out.println("click-to-popup-through-the-server: " + summary(serverTimes));
+        System.out.println("click-to-popup-through-the-server: " + PopupTiming.summary(serverTimes));
 
         page.unrouteAll();
         page.evaluate("() => window.__dzStudy.load(document.querySelector('.dz-study').getAttribute('data-dictionary-url'))");
         page.waitForSelector(".dz-study[data-dictionary='ready']", ATTACHED);
         List<String> fromBrowser = new ArrayList<>();
         for (int i : sample) {
-            timedClick(page, i);
+            PopupTiming.timedClick(page, i);
             fromBrowser.add((String) page.evaluate("() => document.getElementById('word-popup').innerHTML"));
         }
         assertThat(fromServer).doesNotContain("");

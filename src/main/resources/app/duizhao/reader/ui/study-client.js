@@ -96,8 +96,10 @@ const wordOf = w => {
   return s;
 };
 const spanAt = (row, i) => rowsEl.querySelector('.dz-row[data-index="' + row + '"] .dz-w[data-i="' + i + '"]');
+let active = null; // the word marked under the popup (kept, not searched for: a long article has 10,000s of words)
 const activate = w => {
-  rowsEl.querySelectorAll('.dz-w-active').forEach(e => e.classList.remove('dz-w-active'));
+  if (active && active !== w) active.classList.remove('dz-w-active');
+  active = w;
   if (w) w.classList.add('dz-w-active');
 };
 const place = w => {
