@@ -118,6 +118,18 @@ class StudyBrowserTest {
         page.keyboard().press("Escape");
         popup.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
 
+        // Lookup on hover (a setting): resting the pointer on a word opens it, from the browser's dictionary.
+        page.locator("#lookup-hover").click();
+        page.locator("#rows.dz-lookup-hover").waitFor();
+        Locator hovered = page.locator(".dz-row[data-index='2'] .dz-w").nth(3);
+        String hoveredWord = hovered.textContent();
+        hovered.hover();
+        page.waitForSelector("#word-popup[data-word='" + hoveredWord + "']:not([hidden])");
+        page.locator("#lookup-hover").click();
+        page.locator("#rows:not(.dz-lookup-hover)").waitFor();
+        page.keyboard().press("Escape");
+        popup.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+
         // Pinyin above every word; the reading follows the word.
         page.locator("#pinyin-toggle").click();
         page.locator("#rows rt").first().waitFor();

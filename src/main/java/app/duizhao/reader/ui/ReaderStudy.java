@@ -31,7 +31,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.dom.DomEvent;
-import com.vaadin.flow.dom.DomListenerRegistration;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import org.springframework.context.annotation.Scope;
@@ -77,7 +76,7 @@ public class ReaderStudy extends Div {
      */
     static final String HANDLED = "window.__dzStudy ? window.__dzStudy.handled : 0";
 
-    static final String HOVER_FILTER = "event.target.closest && event.target.closest('.dz-w') != null";
+
 
     /** Articles up to this many characters get their words while the reader is built; longer ones in the background. */
     static final int INLINE_CHARS = 6_000;
@@ -106,7 +105,6 @@ public class ReaderStudy extends Div {
     private boolean pinyin;
     private int current = -1;
     private int explainBlock = -1;
-    private DomListenerRegistration hoverRegistration;
     private Cancellation explanation;
     private AtomicBoolean preparing;
 
@@ -142,7 +140,6 @@ public class ReaderStudy extends Div {
         words.clear();
         texts.clear();
         current = -1;
-        hoverRegistration = null; // it belonged to the previous table
         popup.hideSilently();
         if (!editable) {
             popup.withoutCorrections();
@@ -416,15 +413,6 @@ public class ReaderStudy extends Div {
         table.setClassName("dz-pinyin-on", pinyin);
         table.setClassName("dz-lookup-hover", preferences.lookupOnHover()); // the browser opens the popup on hover
         table.getStyle().set("--dz-font-size", preferences.fontSize() + "px");
-        if (preferences.lookupOnHover() && hoverRegistration == null) {
-            hoverRegistration = table.getElement().addEventListener("mouseover", this::hovered)
-                    .addEventData(WORD_INDEX).addEventData(ROW_INDEX).addEventData(HANDLED)
-                    .setFilter(HOVER_FILTER)
-                    .debounce(250); // the server hears only where the pointer rests: not one round trip per word
-        } else if (!preferences.lookupOnHover() && hoverRegistration != null) {
-            hoverRegistration.remove();
-            hoverRegistration = null;
-        }
     }
 
     static String modeClass(DisplayMode mode) {
@@ -492,10 +480,15 @@ public class ReaderStudy extends Div {
         }
     }
 
-    private void hovered(DomEvent event) {
-        int word = number(event, WORD_INDEX);
-        int row = number(event, ROW_INDEX);
-        int handled = handled(event);
+    /**
+     * The pointer rests on word {@code word} of block {@code row} (lookup on hover); {@code handled} as
+     * {@link #HANDLED}: the browser opened the popup itself (+seq) or could not (-seq).
+     */
+    @ClientCallable
+    void hovered(int row, int word, int handled) {
+        if (!preferences.lookupOnHover()) {
+            return;
+        }
         popup.seenSeq(Math.abs(handled));
         if (word >= 0 && row >= 0 && (row != popup.block() || word != popup.index())) {
             openWord(row, word, handled <= 0);

@@ -155,16 +155,26 @@ const onClick = e => {
   const w = e.target.closest && e.target.closest('.dz-w');
   if (w && rowsEl.contains(w)) open(w); else close();
 };
+// Hover (a setting): the word opens once the pointer rests on it for HOVER_REST ms, so crossing words on the way
+// to the popup does not replace it. The server hears which word is open once the pointer stays there (at once
+// when it must send the popup itself).
+const HOVER_REST = 30, HOVER_TELL = 250;
+let hoverTimer = null, tellTimer = null;
 const onOver = e => {
-  handled = 0;
   if (!rowsEl.classList.contains('dz-lookup-hover')) return;
+  clearTimeout(hoverTimer);
   const w = e.target.closest && e.target.closest('.dz-w');
   if (!w || !rowsEl.contains(w)) return;
   if (!popup.hidden && popup.dataset.row === w.closest('.dz-row').dataset.index && popup.dataset.i === w.dataset.i) {
-    handled = +popup.dataset.seq;
     return;
   }
-  open(w);
+  hoverTimer = setTimeout(() => {
+    if (!w.isConnected) return;
+    open(w);
+    const row = +w.closest('.dz-row').dataset.index, i = +w.dataset.i, h = handled;
+    clearTimeout(tellTimer);
+    tellTimer = setTimeout(() => { if (host.isConnected) host.$server.hovered(row, i, h); }, h < 0 ? 0 : HOVER_TELL);
+  }, HOVER_REST);
 };
 // Choosing a definition and closing need no server round trip (the server hears of them all the same).
 const onPopup = e => {
@@ -187,7 +197,9 @@ popup.addEventListener('click', onPopup, true);
 // ---------------------------------------------------------------- keys and the reading position
 const editing = e => {
   const t = (e.composedPath && e.composedPath()[0]) || e.target;
-  return t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)
+  // Typing fields take the keys; a focused checkbox or button (the toolbar's) does not.
+  return t && (t.isContentEditable || (/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)
+      && !/^(checkbox|radio|button|submit)$/.test(t.type || ''))
     || (t.closest && t.closest('vaadin-text-field,vaadin-text-area,vaadin-select,vaadin-combo-box,vaadin-dialog-overlay')));
 };
 const keys = e => {
@@ -258,6 +270,8 @@ window.__dzStudy = {
     document.removeEventListener('keydown', keys);
     window.removeEventListener('scroll', scroll);
     clearTimeout(timer);
+    clearTimeout(hoverTimer);
+    clearTimeout(tellTimer);
   }
 };
 const api = window.__dzStudy;

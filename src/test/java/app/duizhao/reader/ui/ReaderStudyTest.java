@@ -285,11 +285,11 @@ class ReaderStudyTest extends KaribuSpringTest {
     void lookupOnHoverOpensThePopupWhenThePointerRestsOnAWord() {
         ReaderStudy reader = open();
         _get(Checkbox.class, spec -> spec.withId("lookup-hover")).setValue(true);
-        ObjectNode data = eventData(0, indexOf(reader, 0, "大使"));
-        data.put(ReaderStudy.HOVER_FILTER, true);
-        data.put("for", "trailing"); // the debounced event, as the browser sends it when the pointer rests
-        _fireDomEvent(reader.table(), "mouseover", data);
+        assertThat(reader.table().hasClassName("dz-lookup-hover")).as("the browser script opens words on hover").isTrue();
+        // What the browser script tells the server once the pointer rests on a word it could not open itself.
+        reader.hovered(0, indexOf(reader, 0, "大使"), -3);
         assertThat(reader.popup().isOpen()).isTrue();
+        assertThat(reader.popup().seq()).isEqualTo(3);
         assertThat(reader.popup().lookup().word()).isEqualTo("大使");
         assertThat(study.preferences().lookupOnHover()).isTrue();
     }
