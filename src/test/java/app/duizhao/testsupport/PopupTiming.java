@@ -20,8 +20,7 @@ public final class PopupTiming {
             (i) => {
               const w = document.querySelectorAll('#rows .dz-w')[i];
               const word = w.textContent;
-              const popup = document.getElementById('word-popup');
-              const shown = () => !popup.hidden && popup.getAttribute('data-word') === word && popup.offsetParent !== null;
+              const shown = () => { const popup = document.getElementById('word-popup'); return popup && !popup.hidden && popup.getAttribute('data-word') === word && popup.offsetParent !== null; };
               window.__dzTiming = new Promise(resolve => {
                 let t0 = null;
                 const start = e => { t0 = e.timeStamp; };
@@ -33,7 +32,7 @@ public final class PopupTiming {
                     requestAnimationFrame(() => resolve([word, dom, performance.now() - t0]));
                   }
                 });
-                observer.observe(popup, {attributes: true, childList: true, subtree: true});
+                observer.observe(document.body, {attributes: true, childList: true, subtree: true});
               });
               return word;
             }
@@ -50,7 +49,10 @@ public final class PopupTiming {
     /** Really clicks word {@code i} of the rows (the popup closed first) and returns [word, to DOM, to paint]. */
     public static List<?> timedClick(Page page, int i) {
         page.keyboard().press("Escape");
-        page.waitForFunction("() => document.getElementById('word-popup').hidden");
+        page.waitForFunction("() => { const p = document.getElementById('word-popup'); return !p || p.hidden; }");
+        // Scrolled into view and rendered first (two frames): the click is timed, not the scrolling before it.
+        page.locator("#rows .dz-w").nth(i).scrollIntoViewIfNeeded();
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
         page.evaluate(ARM_CLICK, i);
         page.locator("#rows .dz-w").nth(i).click();
         return (List<?>) page.evaluate("() => window.__dzTiming");

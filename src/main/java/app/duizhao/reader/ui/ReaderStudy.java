@@ -313,14 +313,18 @@ public class ReaderStudy extends Div {
             event.setContentType("application/json; charset=utf-8");
             event.getResponse().setHeader("Cache-Control", "no-store");
             String accepted = event.getRequest().getHeader("Accept-Encoding");
-            if (accepted != null && accepted.contains("gzip")) {
-                event.getResponse().setHeader("Content-Encoding", "gzip");
-                try (var gzip = new java.util.zip.GZIPOutputStream(event.getOutputStream(), 1 << 16)) {
-                    gzip.write(json);
+            try {
+                if (accepted != null && accepted.contains("gzip")) {
+                    event.getResponse().setHeader("Content-Encoding", "gzip");
+                    try (var gzip = new java.util.zip.GZIPOutputStream(event.getOutputStream(), 1 << 16)) {
+                        gzip.write(json);
+                    }
+                } else {
+                    event.setContentLength(json.length);
+                    event.getOutputStream().write(json);
                 }
-            } else {
-                event.setContentLength(json.length);
-                event.getOutputStream().write(json);
+            } catch (IOException e) {
+                // The page was closed or left while its dictionary was on the way: nothing to do.
             }
         };
     }
