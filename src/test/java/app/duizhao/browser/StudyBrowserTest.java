@@ -229,6 +229,19 @@ class StudyBrowserTest {
         for (int k = 0; k < sample.size(); k++) {
             assertThat(fromBrowser.get(k)).as("word %d", sample.get(k)).isEqualTo(fromServer.get(k));
         }
+
+        // A saved version (read-only) has the same popup from its own dictionary, without corrections.
+        int number = context.getBean(app.duizhao.annotation.AnnotationService.class).saveVersion(articleId, "study").number();
+        page.navigate("http://127.0.0.1:" + port + "/articles/" + articleId + "/versions/" + number);
+        page.waitForSelector(".dz-study[data-dictionary='ready']", ATTACHED);
+        Locator ambassador = page.locator(".dz-row[data-index='0'] .dz-w", new Page.LocatorOptions().setHasText("大使")).first();
+        ambassador.click();
+        page.waitForSelector("#word-popup[data-word='大使']:not([hidden])");
+        assertThat(page.locator("#word-popup").textContent()).contains("dà shǐ", "ambassador", "Add to vocabulary")
+                .doesNotContain("Segmentation");
+        page.locator("#pinyin-toggle").click();
+        page.locator("#rows rt").first().waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("study-version-desktop.png")));
         page.close();
     }
 }

@@ -306,8 +306,13 @@ public class ReaderStudy extends Div {
         return event -> {
             List<String> distinct = new ArrayList<>();
             UI ui = event.getUI();
-            if (ui != null) {
-                ui.accessSynchronously(() -> distinct.addAll(distinctWords()));
+            try {
+                if (ui != null) {
+                    ui.accessSynchronously(() -> distinct.addAll(distinctWords()));
+                }
+            } catch (com.vaadin.flow.component.UIDetachedException e) {
+                event.getResponse().setStatus(410); // the reader was closed meanwhile
+                return;
             }
             byte[] json = PopupDictionary.json(study, dictionary, distinct).getBytes(StandardCharsets.UTF_8);
             event.setContentType("application/json; charset=utf-8");
