@@ -452,7 +452,7 @@ public class ReaderStudy extends Div {
 
     // ---------------------------------------------------------------- words and the popup
 
-    /** A number of the event data, or {@code fallback} when absent (Karibu sends only what a test puts). */
+    /** A number of the event data, or -1 when absent (Karibu sends only what a test puts). */
     static int number(DomEvent event, String key) {
         var value = event.getEventData().get(key);
         return value == null ? -1 : value.asInt(-1);
