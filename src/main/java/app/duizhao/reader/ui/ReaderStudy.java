@@ -120,6 +120,11 @@ public class ReaderStudy extends Div {
         add(popup, explainPanel);
     }
 
+    /** The block the user was reading in {@code articleId}, where the reader opens. */
+    int readingPositionOf(long articleId) {
+        return study.readingPosition(articleId);
+    }
+
     /** Adds the study tools to a reader that shows {@code article} in {@code rows} inside {@code table}. */
     void install(VerticalLayout view, ArticleSnapshot article, Map<Integer, BlockRow> rows, Div table) {
         install(view, article, rows, table, true);

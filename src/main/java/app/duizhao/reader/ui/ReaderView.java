@@ -76,6 +76,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private final Details versions = new Details();
     private final TextField versionMessage = new TextField();
     private ArticleSnapshot article;
+    private RowFeeder feeder;
     private String title = "Article";
     private Runnable unsubscribe;
 
@@ -153,10 +154,11 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
             }
         };
         for (SnapshotBlock block : article.blocks()) {
-            BlockRow row = new BlockRow(block, article.language(), rowActions);
-            rows.put(block.position(), row);
-            table.add(row);
+            rows.put(block.position(), new BlockRow(block, article.language(), rowActions));
         }
+        stopFeeding();
+        feeder = RowFeeder.feed(table, List.copyOf(rows.values()),
+                indexOfPosition(study.readingPositionOf(article.articleId())));
         // One listener for every row's buttons (plain HTML buttons with data-row-action): no component per button.
         table.getElement().addEventListener("click", event -> {
             String action = ReaderStudy.text(event, BlockRow.ROW_ACTION);
@@ -491,7 +493,32 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         stopFollowing();
+        stopFeeding();
         super.onDetach(detachEvent);
+    }
+
+    private void stopFeeding() {
+        if (feeder != null) {
+            feeder.stop();
+            feeder = null;
+        }
+    }
+
+    /** The index among the rows of the block at {@code position} (0 if none). */
+    private int indexOfPosition(int position) {
+        int index = 0;
+        for (int p : rows.keySet()) {
+            if (p == position) {
+                return index;
+            }
+            index++;
+        }
+        return 0;
+    }
+
+    /** Whether every row has been put in the table (long articles send theirs in batches; for tests). */
+    boolean allRowsShown() {
+        return feeder == null || feeder.done();
     }
 
     private void stopFollowing() {

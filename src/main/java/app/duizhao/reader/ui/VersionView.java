@@ -37,6 +37,7 @@ public class VersionView extends VerticalLayout implements BeforeEnterObserver, 
     private final ExportService exports;
     private final ReaderStudy study;
     private final java.util.Map<Integer, BlockRow> rows = new java.util.LinkedHashMap<>();
+    private RowFeeder feeder;
     private String title = "Version";
     private ArticleSnapshot version;
 
@@ -115,13 +116,24 @@ public class VersionView extends VerticalLayout implements BeforeEnterObserver, 
         table.addClassName("dz-rows");
         table.setId("rows");
         for (SnapshotBlock block : version.blocks()) {
-            BlockRow row = new BlockRow(block, version.language(), null);
-            rows.put(block.position(), row);
-            table.add(row);
+            rows.put(block.position(), new BlockRow(block, version.language(), null));
         }
+        if (feeder != null) {
+            feeder.stop();
+        }
+        feeder = RowFeeder.feed(table, java.util.List.copyOf(rows.values()), 0);
         add(table, AnnotationLayer.readOnly(annotations, version.articleId(), version.versionNumber()));
         // The same popup, pinyin and keys as the reader; no corrections, nothing saved to the version.
         study.install(this, version, rows, table, false);
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        if (feeder != null) {
+            feeder.stop();
+            feeder = null;
+        }
+        super.onDetach(detachEvent);
     }
 
     /** The rows, for tests. */

@@ -422,10 +422,14 @@ class ReaderStudyTest extends KaribuSpringTest {
         ReaderView view = _get(ReaderView.class);
         assertThat(view.rows()).hasSizeGreaterThanOrEqualTo(240);
         assertThat(text.length()).as("long enough to be prepared in the background").isGreaterThan(ReaderStudy.INLINE_CHARS);
+        // The first rows go out with the page, the others follow in batches (they may already have).
+        assertThat(reader.table().getChildren().filter(BlockRow.class::isInstance).count())
+                .isGreaterThanOrEqualTo(RowFeeder.FIRST);
         // Until its words come, a row shows its plain text (the worker may already be done: it is fast).
         assertThat(ChineseHtml.plainText(html(reader, 0))).startsWith("第0段");
 
-        awaitUi(reader::allWordsReady, Duration.ofSeconds(60));
+        awaitUi(() -> reader.allWordsReady() && view.allRowsShown(), Duration.ofSeconds(60));
+        assertThat(reader.table().getChildren().filter(BlockRow.class::isInstance)).hasSize(view.rows().size());
         assertThat(html(reader, 239)).contains("class=\"dz-w");
         assertThat(ChineseHtml.plainText(html(reader, 239))).startsWith("第239段");
         assertThat(reader.bar().profileText()).contains("HSK 1: ", "unknown to you: ");
