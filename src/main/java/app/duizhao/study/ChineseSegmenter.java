@@ -62,14 +62,69 @@ public class ChineseSegmenter {
         }
     }
 
-    /** The words of {@code text}, in order; joined they give back {@code text} exactly. */
+    /**
+     * The words of {@code text}, in order; joined they give back {@code text} exactly. Remembered for recently
+     * segmented texts (an article's blocks do not change between openings, and HanLP is the slow part of opening a
+     * long article): as word boundaries, a few bytes per word, up to {@link #CACHE_CHARS} characters of text.
+     */
     public List<String> segment(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        int[] ends;
+        synchronized (cache) {
+            ends = cache.get(text);
+        }
+        if (ends != null) {
+            List<String> words = new ArrayList<>(ends.length);
+            int start = 0;
+            for (int end : ends) {
+                words.add(text.substring(start, end));
+                start = end;
+            }
+            return words;
+        }
         List<Token> tokens = tokenize(text);
         List<String> words = new ArrayList<>(tokens.size());
-        for (Token token : tokens) {
-            words.add(token.text());
+        ends = new int[tokens.size()];
+        int at = 0;
+        for (int i = 0; i < ends.length; i++) {
+            String word = tokens.get(i).text();
+            words.add(word);
+            at += word.length();
+            ends[i] = at;
+        }
+        if (at == text.length()) {
+            remember(text, ends);
         }
         return words;
+    }
+
+    /** How many characters of text the segmentation cache covers at most (about 60 long articles). */
+    static final int CACHE_CHARS = 1_500_000;
+
+    private final java.util.LinkedHashMap<String, int[]> cache = new java.util.LinkedHashMap<>(1024, 0.75f, true);
+    private long cachedChars;
+
+    /** Forgets the remembered segmentations (benchmarks measure HanLP itself). */
+    public void forget() {
+        synchronized (cache) {
+            cache.clear();
+            cachedChars = 0;
+        }
+    }
+
+    private void remember(String text, int[] ends) {
+        synchronized (cache) {
+            if (cache.put(text, ends) == null) {
+                cachedChars += text.length();
+            }
+            var oldest = cache.entrySet().iterator();
+            while (cachedChars > CACHE_CHARS && oldest.hasNext()) {
+                cachedChars -= oldest.next().getKey().length();
+                oldest.remove();
+            }
+        }
     }
 
     /**

@@ -27,6 +27,20 @@ class ChineseSegmenterTest {
     }
 
     @Test
+    void aRememberedSegmentationIsTheSameAsAFreshOneAndCanBeChangedByTheCaller() {
+        ChineseSegmenter segmenter = new ChineseSegmenter();
+        String text = QIN_GANG + "。" + System.nanoTime();
+        List<String> fresh = segmenter.segment(text);
+        List<String> remembered = segmenter.segment(text);
+        assertThat(remembered).isEqualTo(fresh).isNotSameAs(fresh);
+        remembered.set(0, "changed"); // each caller gets its own list
+        assertThat(segmenter.segment(text)).isEqualTo(fresh);
+        segmenter.forget();
+        assertThat(segmenter.segment(text)).isEqualTo(fresh);
+        assertThat(segmenter.segment("")).isEmpty();
+    }
+
+    @Test
     void splitsTheQinGangSentenceIntoWords() {
         List<String> tokens = SEGMENTER.segment(QIN_GANG);
         assertThat(tokens).startsWith("中国", "驻", "美", "大使");

@@ -1,75 +1,83 @@
 package app.duizhao.reader.ui;
 
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
+import app.duizhao.study.ui.ChineseHtml;
+import app.duizhao.translation.StoredTranslation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 
-import java.util.function.BiConsumer;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One aligned row: the Chinese block on the left, its English on the right, and the note below both. Block N's
  * row always holds block N's English, so the columns cannot drift apart.
+ *
+ * <p>A row is kept small because a long article has hundreds of them in every open reader: three server-side
+ * elements (the row, the Chinese cell, the English cell), the cells' content as one {@code innerHTML} each, and the
+ * row's buttons (Edit English, Note, Re-translate, Compare) as plain HTML buttons carrying {@code data-row-action}.
+ * One click listener on the rows (see {@link ReaderView}) passes them to {@link #act(String)}. The note, the editor
+ * and the comparison are components created only when there is something to show.
  */
 class BlockRow extends Div {
 
+    /** What a row's buttons do; one instance serves every row of a reader. */
+    interface Actions {
+        void correct(int position, String text);
+
+        void note(int position, String text);
+
+        void retranslate(int position);
+
+        List<StoredTranslation> stored(int position);
+    }
+
+    /** Event data: the {@code data-row-action} of the clicked row button, or empty. */
+    static final String ROW_ACTION = "event.target.closest && event.target.closest('[data-row-action]') ? "
+            + "event.target.closest('[data-row-action]').dataset.rowAction : ''";
+
+    /** The filter of the rows' listener for these buttons. */
+    static final String ROW_ACTION_FILTER = "event.target.closest && event.target.closest('[data-row-action]') != null";
+
     private final SnapshotBlock block;
-    private final boolean editable;
-    private final Div english = new Div();
-    private final Span englishText = new Span();
-    private final Span englishLabel = new Span();
-    private final Div error = new Div();
-    private final Div note = new Div();
-    private final Div editor = new Div();
+    private final Actions actions;
     private final Div chinese = new Div();
+    private final Div english = new Div();
+    private Div note;
+    private Div editor;
+    private Div compare;
     private String machineEnglish;
     private String correctedEnglish;
     private String noteText;
+    private String error;
+    private String shownEnglish = "";
     private boolean offlineGloss;
-    private BiConsumer<Integer, String> onCorrect = (position, text) -> { };
-    private BiConsumer<Integer, String> onNote = (position, text) -> { };
-    // Translation engine: per-block re-translate/retry and a comparison of stored translations by model.
-    private final Button retranslate = new Button("Re-translate");
-    private java.util.function.IntConsumer onRetranslate = position -> { };
-    private java.util.function.IntFunction<java.util.List<app.duizhao.translation.StoredTranslation>> stored =
-            position -> java.util.List.of();
 
-    BlockRow(SnapshotBlock block, String language, boolean editable) {
+    /** A row; {@code actions} {@code null} makes it read-only (a saved version). */
+    BlockRow(SnapshotBlock block, String language, Actions actions) {
         this.block = block;
-        this.editable = editable;
+        this.actions = actions;
         this.machineEnglish = block.machineEnglish();
         this.correctedEnglish = block.correctedEnglish();
         this.noteText = block.note();
         this.offlineGloss = block.isOfflineGloss();
+        this.error = block.error();
         addClassNames("dz-row", "dz-kind-" + block.kind());
         getElement().setAttribute("data-index", String.valueOf(block.position()));
 
         chinese.addClassName("dz-zh");
         chinese.getElement().setAttribute("lang", language);
         if (block.isImage()) {
-            chinese.add(imageLink(block));
+            chinese.getElement().setProperty("innerHTML", imageLink(block));
         } else {
-            chinese.setText(block.text());
+            showChinese(escaped(block.text()));
         }
-
         english.addClassName("dz-en");
         english.getElement().setAttribute("lang", "en");
-        englishText.addClassName("dz-en-text");
-        englishLabel.addClassName("dz-en-label");
-        error.addClassName("dz-block-error");
-        english.add(englishLabel, englishText, error);
-        note.addClassName("dz-note");
-        editor.addClassName("dz-editor");
-        editor.setVisible(false);
-        add(chinese, english, note, editor);
-        if (editable && !block.isImage()) {
-            english.add(actions());
-        }
-        showError(block.error());
+        add(chinese, english);
         render();
     }
 
@@ -77,32 +85,43 @@ class BlockRow extends Div {
         return block.position();
     }
 
-    void onCorrect(BiConsumer<Integer, String> onCorrect) {
-        this.onCorrect = onCorrect;
+    /** Whether the row offers its editing buttons. */
+    boolean isEditable() {
+        return actions != null;
     }
 
-    void onNote(BiConsumer<Integer, String> onNote) {
-        this.onNote = onNote;
+    /** Sets the Chinese cell's HTML (its text, or the study tools' word spans). */
+    void showChinese(String html) {
+        chinese.getElement().setProperty("innerHTML", html);
     }
 
-    void onRetranslate(java.util.function.IntConsumer onRetranslate) {
-        this.onRetranslate = onRetranslate;
-    }
-
-    void storedTranslations(java.util.function.IntFunction<java.util.List<app.duizhao.translation.StoredTranslation>> stored) {
-        this.stored = stored;
-    }
-
-    /** The per-block Re-translate (or Retry, after an error) button, for tests. */
-    Button retranslateButton() {
-        return retranslate;
+    /** Runs one of the row's buttons ({@code data-row-action}: edit, note, retranslate, compare). */
+    void act(String action) {
+        if (actions == null || block.isImage()) {
+            return;
+        }
+        switch (action) {
+            case "edit" -> openEditor("english", correctedEnglish != null ? correctedEnglish : machineEnglish,
+                    "Your English for this paragraph", text -> {
+                        correctedEnglish = text == null || text.isBlank() ? null : text.strip();
+                        actions.correct(block.position(), text);
+                    });
+            case "note" -> openEditor("note", noteText, "Note on this paragraph", text -> {
+                noteText = text == null || text.isBlank() ? null : text.strip();
+                actions.note(block.position(), text);
+            });
+            case "retranslate" -> actions.retranslate(block.position());
+            case "compare" -> toggleCompare();
+            default -> { }
+        }
     }
 
     /** Shows English while it streams in (not yet stored). */
     void showStreaming(String text) {
         getElement().setAttribute("data-state", "streaming");
         if (correctedEnglish == null) {
-            englishText.setText(text);
+            shownEnglish = text == null ? "" : text;
+            renderEnglish();
         }
     }
 
@@ -110,7 +129,7 @@ class BlockRow extends Div {
     void showMachineEnglish(String text, boolean offline) {
         machineEnglish = text;
         offlineGloss = offline;
-        showError(null);
+        error = null;
         render();
     }
 
@@ -120,14 +139,13 @@ class BlockRow extends Div {
         offlineGloss = stored.isOfflineGloss();
         correctedEnglish = stored.correctedEnglish();
         noteText = stored.note();
+        error = stored.error();
         render();
-        showError(stored.error());
     }
 
     void showError(String message) {
-        error.setText(message == null ? "" : message);
-        error.setVisible(message != null);
-        retranslate.setText(message != null ? "Retry" : "Re-translate");
+        error = message;
+        renderEnglish();
         if (message != null) {
             getElement().setAttribute("data-state", "error");
         }
@@ -135,7 +153,7 @@ class BlockRow extends Div {
 
     /** The English shown now (for tests). */
     String englishText() {
-        return englishText.getText();
+        return shownEnglish;
     }
 
     String noteText() {
@@ -147,6 +165,11 @@ class BlockRow extends Div {
         return chinese;
     }
 
+    /** The English cell's HTML (for tests). */
+    String englishHtml() {
+        return english.getElement().getProperty("innerHTML", "");
+    }
+
     /** Shows a note saved from elsewhere (an explanation saved as a note). */
     void showNote(String text) {
         noteText = text == null || text.isBlank() ? null : text.strip();
@@ -154,75 +177,94 @@ class BlockRow extends Div {
     }
 
     String errorText() {
-        return error.isVisible() ? error.getText() : null;
+        return error;
     }
 
     private void render() {
         String shown = correctedEnglish != null ? correctedEnglish : machineEnglish;
-        englishText.setText(shown == null ? "" : shown);
-        if (correctedEnglish != null) {
-            englishLabel.setText("Corrected");
-            englishLabel.setVisible(true);
-        } else if (machineEnglish != null && offlineGloss) {
-            englishLabel.setText("Dictionary gloss");
-            englishLabel.setVisible(true);
-        } else {
-            englishLabel.setVisible(false);
-        }
-        getElement().setAttribute("data-state", shown == null ? "empty" : "done");
-        note.removeAll();
-        if (noteText != null) {
-            Span label = new Span("Note: ");
-            label.addClassName("dz-note-label");
-            note.add(label, new Span(noteText));
-        }
-        note.setVisible(noteText != null);
+        shownEnglish = shown == null ? "" : shown;
+        renderEnglish();
+        getElement().setAttribute("data-state", error != null ? "error" : shown == null ? "empty" : "done");
+        renderNote();
     }
 
-    private Div actions() {
-        Div actions = new Div();
-        actions.addClassName("dz-row-actions");
-        Button edit = new Button("Edit English", event -> openEditor("english",
-                correctedEnglish != null ? correctedEnglish : machineEnglish, "Your English for this paragraph",
-                text -> {
-                    correctedEnglish = text == null || text.isBlank() ? null : text.strip();
-                    onCorrect.accept(block.position(), text);
-                }));
-        edit.addClassName("dz-edit");
-        Button addNote = new Button("Note", event -> openEditor("note", noteText, "Note on this paragraph", text -> {
-            noteText = text == null || text.isBlank() ? null : text.strip();
-            onNote.accept(block.position(), text);
-        }));
-        addNote.addClassName("dz-add-note");
-        retranslate.addClassName("dz-retranslate");
-        retranslate.addClickListener(event -> onRetranslate.accept(block.position()));
-        for (Button button : new Button[]{edit, addNote, retranslate}) {
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            actions.add(button);
+    private void renderEnglish() {
+        StringBuilder h = new StringBuilder(shownEnglish.length() + 512);
+        String label = correctedEnglish != null ? "Corrected"
+                : machineEnglish != null && offlineGloss && shownEnglish.equals(machineEnglish) ? "Dictionary gloss" : null;
+        if (label != null) {
+            h.append("<span class=\"dz-en-label\">").append(label).append("</span>");
         }
-        com.vaadin.flow.component.details.Details compare = new com.vaadin.flow.component.details.Details("Compare");
-        compare.addClassName("dz-compare");
-        compare.addOpenedChangeListener(event -> {
-            if (!event.isOpened()) {
-                return;
-            }
-            compare.removeAll();
-            java.util.List<app.duizhao.translation.StoredTranslation> all = stored.apply(block.position());
-            if (all.isEmpty()) {
-                compare.add(new Span("No stored translations yet."));
-            }
-            for (app.duizhao.translation.StoredTranslation t : all) {
-                Div item = new Div(new Span(t.label() + ": "), new Span(t.text()));
-                item.addClassName("dz-compare-item");
-                compare.add(item);
-            }
-        });
-        actions.add(compare);
-        return actions;
+        h.append("<span class=\"dz-en-text\">");
+        ChineseHtml.escape(shownEnglish, h);
+        h.append("</span>");
+        if (error != null) {
+            h.append("<div class=\"dz-block-error\">");
+            ChineseHtml.escape(error, h);
+            h.append("</div>");
+        }
+        if (actions != null && !block.isImage()) {
+            h.append("<div class=\"dz-row-actions\">");
+            button(h, "edit", "dz-edit", "Edit English");
+            button(h, "note", "dz-add-note", "Note");
+            button(h, "retranslate", "dz-retranslate", error != null ? "Retry" : "Re-translate");
+            button(h, "compare", "dz-compare", "Compare");
+            h.append("</div>");
+        }
+        english.getElement().setProperty("innerHTML", h.toString());
     }
 
-    private void openEditor(String field, String initial, String label, java.util.function.Consumer<String> save) {
-        editor.removeAll();
+    private static void button(StringBuilder h, String action, String cssClass, String label) {
+        h.append("<button type=\"button\" class=\"dz-row-button ").append(cssClass).append("\" data-row-action=\"")
+                .append(action).append("\">").append(label).append("</button>");
+    }
+
+    private void renderNote() {
+        if (noteText == null) {
+            if (note != null) {
+                remove(note);
+                note = null;
+            }
+            return;
+        }
+        if (note == null) {
+            note = new Div();
+            note.addClassName("dz-note");
+            addComponentAtIndex(2, note);
+        }
+        StringBuilder h = new StringBuilder(noteText.length() + 64);
+        h.append("<span class=\"dz-note-label\">Note: </span><span>");
+        ChineseHtml.escape(noteText, h);
+        h.append("</span>");
+        note.getElement().setProperty("innerHTML", h.toString());
+    }
+
+    private void toggleCompare() {
+        if (compare != null) {
+            remove(compare);
+            compare = null;
+            return;
+        }
+        compare = new Div();
+        compare.addClassName("dz-compare-panel");
+        List<StoredTranslation> all = actions.stored(block.position());
+        if (all.isEmpty()) {
+            compare.add(new Span("No stored translations yet."));
+        }
+        for (StoredTranslation t : all) {
+            Div item = new Div(new Span(t.label() + ": "), new Span(t.text()));
+            item.addClassName("dz-compare-item");
+            compare.add(item);
+        }
+        add(compare);
+    }
+
+    private void openEditor(String field, String initial, String label, Consumer<String> save) {
+        if (editor != null) {
+            remove(editor);
+        }
+        Div opened = new Div();
+        opened.addClassName("dz-editor");
         TextArea area = new TextArea(label);
         area.getElement().setAttribute("data-field", field); // the annotation layer autosaves it as a draft
         area.setWidthFull();
@@ -230,28 +272,43 @@ class BlockRow extends Div {
         area.addClassName("dz-editor-text");
         Button saveButton = new Button("Save", event -> {
             save.accept(area.getValue());
-            editor.setVisible(false);
+            closeEditor();
             render();
         });
         saveButton.addClassName("dz-editor-save");
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        Button cancel = new Button("Cancel", event -> editor.setVisible(false));
+        Button cancel = new Button("Cancel", event -> closeEditor());
         cancel.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        editor.add(area, saveButton, cancel);
-        editor.setVisible(true);
+        opened.add(area, saveButton, cancel);
+        editor = opened;
+        add(editor);
         area.focus();
     }
 
-    private static Anchor imageLink(SnapshotBlock block) {
-        // Images are linked, not loaded, so opening an article tells no image host that you read it.
-        String label = block.text().isBlank() ? "Image" : "Image: " + block.text();
-        Anchor link = new Anchor(block.imageUrl() == null ? "" : block.imageUrl(), label, AnchorTarget.BLANK);
-        link.getElement().setAttribute("rel", "noopener noreferrer");
-        link.addClassName("dz-image-link");
-        return link;
+    private void closeEditor() {
+        if (editor != null) {
+            remove(editor);
+            editor = null;
+        }
     }
 
-    boolean isEditable() {
-        return editable;
+    private static String escaped(String text) {
+        StringBuilder h = new StringBuilder(text.length() + 16);
+        ChineseHtml.escape(text, h);
+        return h.toString();
+    }
+
+    private static String imageLink(SnapshotBlock block) {
+        // Images are linked, not loaded, so opening an article tells no image host that you read it.
+        String label = block.text().isBlank() ? "Image" : "Image: " + block.text();
+        StringBuilder h = new StringBuilder(256);
+        h.append("<a class=\"dz-image-link\" target=\"_blank\" rel=\"noopener noreferrer\" href=\"");
+        String url = block.imageUrl() == null ? "" : block.imageUrl();
+        // No script: a javascript:, vbscript: or data: address from an imported page must not become clickable.
+        ChineseHtml.escape(url.strip().matches("(?is)(javascript|vbscript|data):.*") ? "" : url, h);
+        h.append("\">");
+        ChineseHtml.escape(label, h);
+        h.append("</a>");
+        return h.toString();
     }
 }

@@ -1,8 +1,10 @@
 package app.duizhao.reader.ui;
 
+import app.duizhao.account.CurrentUser;
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
+import app.duizhao.study.ChineseDictionary;
 import app.duizhao.study.DisplayMode;
 import app.duizhao.study.ExplanationListener;
 import app.duizhao.study.NewVocabularyWord;
@@ -15,6 +17,7 @@ import app.duizhao.study.WordStatus;
 import app.duizhao.study.ui.ChineseHtml;
 import app.duizhao.study.ui.ExplainPanel;
 import app.duizhao.study.ui.KeyboardHelp;
+import app.duizhao.study.ui.PopupDictionary;
 import app.duizhao.study.ui.ReaderPreferencesBar;
 import app.duizhao.study.ui.WordPopup;
 import app.duizhao.translation.ArticleContext;
@@ -26,24 +29,35 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.dom.DomEvent;
-import com.vaadin.flow.dom.DomListenerRegistration;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import org.springframework.context.annotation.Scope;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The study tools of the reader (issue 5), kept apart from {@link ReaderView}: renders each Chinese block as word
- * spans (one {@code innerHTML} per block), answers clicks on words with the dictionary popup from one listener on
- * the rows, pinyin, HSK and new-word colours, display modes, font size, keys, the reading position, and LLM
+ * The study tools of the reader (issue 5), kept apart from {@link ReaderView} and also used read-only by
+ * {@link VersionView}: renders each Chinese block as word spans (one {@code innerHTML} per block), the dictionary
+ * popup, pinyin, HSK and new-word colours, display modes, font size, keys, the reading position, and LLM
  * explanations.
+ *
+ * <p>The popup opens in the browser, from the article's dictionary that the browser fetches once in the background
+ * ({@link PopupDictionary}, served by a download handler on this element): a click never waits for the server. The
+ * server still hears of every click through one listener on the rows, keeps which word is open, and opens the
+ * popup itself when the browser could not (see {@link WordPopup}). A long article's words are prepared in the
+ * background after the rows show, so opening it does not wait for the segmenter.
  */
 @SpringComponent
 @Scope("prototype")
@@ -56,57 +70,95 @@ public class ReaderStudy extends Div {
     static final String WORD_INDEX = "event.target.closest && event.target.closest('.dz-w') ? +event.target.closest('.dz-w').dataset.i : -1";
     static final String ROW_INDEX = "event.target.closest && event.target.closest('.dz-row') ? +event.target.closest('.dz-row').dataset.index : -1";
 
-    static final String HOVER_FILTER = "event.target.closest && event.target.closest('.dz-w') != null";
+    /**
+     * Event data: what the browser script did with this click: {@code +seq} it opened (or closed) the popup itself,
+     * {@code -seq} it could not (the server must send the popup), 0 no script.
+     */
+    static final String HANDLED = "window.__dzStudy ? window.__dzStudy.handled : 0";
+
+
+
+    /** Articles up to this many characters get their words while the reader is built; longer ones in the background. */
+    static final int INLINE_CHARS = 6_000;
+    /** Blocks per push while words are prepared in the background. */
+    private static final int BATCH_BLOCKS = 40;
+
+    private static final String CLIENT_SCRIPT = clientScript();
 
     private final StudyService study;
     private final VocabularyService vocabulary;
     private final AnnotationService annotations;
+    private final ChineseDictionary dictionary;
+    private final CurrentUser currentUser;
     private final WordPopup popup = new WordPopup();
     private final ExplainPanel explainPanel;
     /** Each block's word boundaries (end offsets): a few bytes per word instead of a String per word. */
     private final Map<Integer, int[]> words = new HashMap<>();
-    private final Map<Integer, String> texts = new HashMap<>();
-    private ReaderView view;
+    private final Map<Integer, String> texts = new LinkedHashMap<>();
+    private VerticalLayout view;
     private ArticleSnapshot article;
     private Map<Integer, BlockRow> rows;
     private Div table;
     private ReaderPreferencesBar bar;
     private ReaderPreferences preferences;
+    private boolean editable = true;
     private boolean pinyin;
     private int current = -1;
-    private int popupBlock = -1;
-    private int popupWord = -1;
     private int explainBlock = -1;
-    private DomListenerRegistration hoverRegistration;
     private Cancellation explanation;
+    private AtomicBoolean preparing;
 
-    public ReaderStudy(StudyService study, VocabularyService vocabulary, AnnotationService annotations) {
+    public ReaderStudy(StudyService study, VocabularyService vocabulary, AnnotationService annotations,
+                       ChineseDictionary dictionary, CurrentUser currentUser) {
         this.study = study;
         this.vocabulary = vocabulary;
         this.annotations = annotations;
+        this.dictionary = dictionary;
+        this.currentUser = currentUser;
         this.explainPanel = new ExplainPanel(this::saveExplanation, this::closeExplanation);
         addClassName("dz-study");
         add(popup, explainPanel);
     }
 
+    /** The block the user was reading in {@code articleId}, where the reader opens. */
+    int readingPositionOf(long articleId) {
+        return study.readingPosition(articleId);
+    }
+
     /** Adds the study tools to a reader that shows {@code article} in {@code rows} inside {@code table}. */
-    void install(ReaderView view, ArticleSnapshot article, Map<Integer, BlockRow> rows, Div table) {
+    void install(VerticalLayout view, ArticleSnapshot article, Map<Integer, BlockRow> rows, Div table) {
+        install(view, article, rows, table, true);
+    }
+
+    /**
+     * Adds the study tools to a view of {@code article}; not {@code editable} (a saved version): no segmentation
+     * corrections, no notes, the pinyin switch and the reading position are not saved.
+     */
+    void install(VerticalLayout view, ArticleSnapshot article, Map<Integer, BlockRow> rows, Div table,
+                 boolean editable) {
+        stopPreparing();
         this.view = view;
         this.article = article;
         this.rows = rows;
         this.table = table;
+        this.editable = editable;
         words.clear();
         texts.clear();
-        popup.hide();
+        current = -1;
+        popup.hideSilently();
+        if (!editable) {
+            popup.withoutCorrections();
+            explainPanel.withoutSaving();
+        }
         preferences = study.preferences();
         pinyin = study.pinyinShown(article.articleId());
+        int chars = 0;
         for (SnapshotBlock block : article.blocks()) {
             if (!block.isImage()) {
                 texts.put(block.position(), block.text());
-                words.put(block.position(), ends(study.words(block.text())));
+                chars += block.text().length();
             }
         }
-        renderAll();
         bar = new ReaderPreferencesBar(preferences, pinyin, study.canExplain(), new ReaderPreferencesBar.Listener() {
             @Override
             public void pinyinChanged(boolean shown) {
@@ -141,59 +193,172 @@ public class ReaderStudy extends Div {
         view.add(this);
         table.addClassName("dz-study-rows");
         applyPreferences();
-        refreshProfile();
         // A click that ends a text selection is a highlight, not a lookup: leave it to the annotation layer.
         table.getElement().addEventListener("click", this::clicked)
-                .addEventData(WORD_INDEX).addEventData(ROW_INDEX).addEventData(SELECTING);
-        int position = Math.min(study.readingPosition(article.articleId()), Math.max(0, article.blocks().size() - 1));
+                .addEventData(WORD_INDEX).addEventData(ROW_INDEX).addEventData(SELECTING).addEventData(HANDLED);
+        int position = !editable ? 0
+                : Math.min(study.readingPosition(article.articleId()), Math.max(0, article.blocks().size() - 1));
         if (position > 0) {
             select(position, false);
         }
-        getElement().executeJs(CLIENT_SCRIPT, getElement(), table.getElement(), position);
+        getElement().setAttribute("data-dictionary-url", dictionaryHandler());
+        getElement().executeJs(CLIENT_SCRIPT, getElement(), table.getElement(), popup.getElement(), position, editable);
+        if (chars <= INLINE_CHARS) {
+            texts.forEach((block, text) -> words.put(block, ends(study.words(text))));
+            renderAll();
+            wordsReady();
+        } else {
+            prepareInBackground(position);
+        }
     }
 
-    /** Keys, the reading position, and the restored scroll position, set up in the browser. */
-    private static final String CLIENT_SCRIPT = """
-            const host = $0, rowsEl = $1;
-            if (window.__dzStudy) {
-              document.removeEventListener('keydown', window.__dzStudy.keys);
-              window.removeEventListener('scroll', window.__dzStudy.scroll);
-            }
-            const editing = e => {
-              const t = (e.composedPath && e.composedPath()[0]) || e.target;
-              return t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)
-                || (t.closest && t.closest('vaadin-text-field,vaadin-text-area,vaadin-select,vaadin-combo-box,vaadin-dialog-overlay')));
-            };
-            const keys = e => {
-              if (!host.isConnected || e.ctrlKey || e.metaKey || e.altKey || editing(e)) return;
-              if (['j', 'k', 't', 'p', '?', 'Escape'].includes(e.key)) {
-                e.preventDefault();
-                host.$server.key(e.key);
-              }
-            };
-            let timer = null, last = -1;
-            const scroll = () => {
-              clearTimeout(timer);
-              timer = setTimeout(() => {
-                if (!host.isConnected) return;
-                const top = (document.querySelector('.dz-header') || {offsetHeight: 0}).offsetHeight + 60;
-                for (const r of rowsEl.querySelectorAll('.dz-row')) {
-                  if (r.getBoundingClientRect().bottom > top) {
-                    const i = +r.dataset.index;
-                    if (i !== last) { last = i; host.$server.position(i); }
-                    break;
-                  }
+    private static String clientScript() {
+        try (var in = ReaderStudy.class.getResourceAsStream("study-client.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("study-client.js is missing from the classpath", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- words, prepared in the background
+
+    /**
+     * Segments the blocks on a worker thread, from the reading position on, and shows each batch as it is ready;
+     * the rows show their plain text meanwhile and the bar counts the blocks done.
+     */
+    private void prepareInBackground(int from) {
+        UI ui = UI.getCurrent();
+        AtomicBoolean running = new AtomicBoolean(true);
+        preparing = running;
+        List<Integer> order = new ArrayList<>(texts.keySet());
+        int start = 0;
+        while (start < order.size() && order.get(start) < from) {
+            start++;
+        }
+        java.util.Collections.rotate(order, -start);
+        Map<Integer, String> blockTexts = Map.copyOf(texts);
+        int total = order.size();
+        bar.showPreparing(0, total);
+        Thread.ofVirtual().name("study-words-" + article.articleId()).start(currentUser.wrap(() -> {
+            Map<Integer, int[]> batch = new LinkedHashMap<>();
+            int done = 0;
+            long pushed = System.nanoTime();
+            try {
+                for (int block : order) {
+                    if (!running.get()) {
+                        return;
+                    }
+                    batch.put(block, ends(study.words(blockTexts.get(block))));
+                    done++;
+                    if (batch.size() >= BATCH_BLOCKS || done == total || System.nanoTime() - pushed > 150_000_000L) {
+                        Map<Integer, int[]> ready = Map.copyOf(batch);
+                        int count = done;
+                        batch.clear();
+                        pushed = System.nanoTime();
+                        ui.access(() -> showPrepared(running, ready, count, total));
+                    }
                 }
-              }, 400);
-            };
-            window.__dzStudy = {keys, scroll};
-            document.addEventListener('keydown', keys);
-            window.addEventListener('scroll', scroll, {passive: true});
-            if ($2 > 0) {
-              const r = rowsEl.querySelector('.dz-row[data-index="' + $2 + '"]');
-              if (r) { last = $2; r.scrollIntoView({block: 'start'}); window.scrollBy(0, -140); }
+            } catch (RuntimeException e) {
+                ui.access(() -> {
+                    if (running.get()) {
+                        bar.showPreparingFailed();
+                    }
+                });
             }
-            """;
+        }));
+    }
+
+    private void showPrepared(AtomicBoolean running, Map<Integer, int[]> ready, int done, int total) {
+        if (!running.get() || running != preparing) {
+            return;
+        }
+        Map<String, WordStatus> statuses = vocabulary.statuses();
+        ready.forEach((block, ends) -> {
+            if (words.putIfAbsent(block, ends) == null) { // a correction meanwhile segmented it already
+                render(block, statuses);
+            }
+        });
+        if (done < total) {
+            bar.showPreparing(done, total);
+        } else {
+            preparing = null;
+            wordsReady();
+        }
+    }
+
+    private void stopPreparing() {
+        if (preparing != null) {
+            preparing.set(false);
+            preparing = null;
+        }
+    }
+
+    /** Every block has its words: the level profile, and the browser may fetch the article's dictionary. */
+    private void wordsReady() {
+        refreshProfile();
+        getElement().executeJs("if (window.__dzStudy) window.__dzStudy.load(this.getAttribute('data-dictionary-url'))");
+    }
+
+    /** Whether every block has its words (for tests). */
+    boolean allWordsReady() {
+        return preparing == null && words.size() == texts.size();
+    }
+
+    // ---------------------------------------------------------------- the article's dictionary, for the browser
+
+    /** Serves the article's dictionary as JSON (gzipped when the browser takes it), built outside the UI lock. */
+    private DownloadHandler dictionaryHandler() {
+        return event -> {
+            List<String> distinct = new ArrayList<>();
+            UI ui = event.getUI();
+            try {
+                if (ui != null) {
+                    ui.accessSynchronously(() -> distinct.addAll(distinctWords()));
+                }
+            } catch (com.vaadin.flow.component.UIDetachedException e) {
+                event.getResponse().setStatus(410); // the reader was closed meanwhile
+                return;
+            }
+            byte[] json = PopupDictionary.json(study, dictionary, distinct).getBytes(StandardCharsets.UTF_8);
+            event.setContentType("application/json; charset=utf-8");
+            event.getResponse().setHeader("Cache-Control", "no-store");
+            String accepted = event.getRequest().getHeader("Accept-Encoding");
+            try {
+                if (accepted != null && accepted.contains("gzip")) {
+                    event.getResponse().setHeader("Content-Encoding", "gzip");
+                    try (var gzip = new java.util.zip.GZIPOutputStream(event.getOutputStream(), 1 << 16)) {
+                        gzip.write(json);
+                    }
+                } else {
+                    event.setContentLength(json.length);
+                    event.getOutputStream().write(json);
+                }
+            } catch (IOException e) {
+                // The page was closed or left while its dictionary was on the way: nothing to do.
+            }
+        };
+    }
+
+    /** The article's dictionary JSON, as the browser gets it (for tests). */
+    String dictionaryJson() {
+        return PopupDictionary.json(study, dictionary, distinctWords());
+    }
+
+    /** The distinct Chinese words of the article, in order of first appearance. */
+    private List<String> distinctWords() {
+        java.util.LinkedHashSet<String> distinct = new java.util.LinkedHashSet<>();
+        for (int block : texts.keySet()) {
+            List<String> list = words(block);
+            if (list != null) {
+                for (String w : list) {
+                    if (StudyService.isChinese(w)) {
+                        distinct.add(w);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(distinct);
+    }
 
     // ---------------------------------------------------------------- rendering
 
@@ -234,9 +399,7 @@ public class ReaderStudy extends Div {
         if (row == null || list == null) {
             return;
         }
-        Div chinese = row.chinese();
-        chinese.getElement().removeAllChildren();
-        chinese.getElement().setProperty("innerHTML", ChineseHtml.render(list, pinyin, study, statuses));
+        row.showChinese(ChineseHtml.render(list, pinyin, study, statuses));
     }
 
     /** Re-renders the blocks that contain one of {@code changed}. */
@@ -262,16 +425,8 @@ public class ReaderStudy extends Div {
         table.setClassName("dz-tone-colours", preferences.toneColours());
         table.setClassName("dz-mark-new", preferences.markNewWords());
         table.setClassName("dz-pinyin-on", pinyin);
+        table.setClassName("dz-lookup-hover", preferences.lookupOnHover()); // the browser opens the popup on hover
         table.getStyle().set("--dz-font-size", preferences.fontSize() + "px");
-        if (preferences.lookupOnHover() && hoverRegistration == null) {
-            hoverRegistration = table.getElement().addEventListener("mouseover", this::hovered)
-                    .addEventData(WORD_INDEX).addEventData(ROW_INDEX)
-                    .setFilter(HOVER_FILTER)
-                    .debounce(250); // only where the pointer rests: one round trip, not one per word crossed
-        } else if (!preferences.lookupOnHover() && hoverRegistration != null) {
-            hoverRegistration.remove();
-            hoverRegistration = null;
-        }
     }
 
     static String modeClass(DisplayMode mode) {
@@ -279,6 +434,9 @@ public class ReaderStudy extends Div {
     }
 
     private void refreshProfile() {
+        if (preparing != null) {
+            return; // the bar counts the blocks prepared until every block has its words
+        }
         List<List<String>> all = new ArrayList<>(words.size());
         words.keySet().forEach(position -> all.add(words(position)));
         bar.showProfile(study.profile(all));
@@ -289,7 +447,9 @@ public class ReaderStudy extends Div {
             return;
         }
         pinyin = shown;
-        study.showPinyin(article.articleId(), shown);
+        if (editable) {
+            study.showPinyin(article.articleId(), shown);
+        }
         bar.setPinyin(shown);
         table.setClassName("dz-pinyin-on", shown);
         renderAll();
@@ -297,53 +457,81 @@ public class ReaderStudy extends Div {
 
     // ---------------------------------------------------------------- words and the popup
 
+    /** A number of the event data, or -1 when absent (Karibu sends only what a test puts). */
+    static int number(DomEvent event, String key) {
+        var value = event.getEventData().get(key);
+        return value == null ? -1 : value.asInt(-1);
+    }
+
+    /** A string of the event data, or empty. */
+    static String text(DomEvent event, String key) {
+        var value = event.getEventData().get(key);
+        return value == null ? "" : value.asString("");
+    }
+
+    private static int handled(DomEvent event) {
+        var value = event.getEventData().get(HANDLED);
+        return value == null ? 0 : value.asInt(0);
+    }
+
     private void clicked(DomEvent event) {
         if (event.getEventData().get(SELECTING) != null && event.getEventData().get(SELECTING).asBoolean(false)) {
             return;
         }
-        int word = event.getEventData().get(WORD_INDEX).asInt(-1);
-        int row = event.getEventData().get(ROW_INDEX).asInt(-1);
+        int word = number(event, WORD_INDEX);
+        int row = number(event, ROW_INDEX);
+        int handled = handled(event);
+        popup.seenSeq(Math.abs(handled));
         if (row >= 0) {
             select(row, false);
         }
         if (word >= 0 && row >= 0) {
-            openWord(row, word);
+            openWord(row, word, handled <= 0);
+        } else if (handled > 0) {
+            popup.hideSilently(); // the browser closed it
         } else {
             popup.hide();
         }
     }
 
-    private void hovered(DomEvent event) {
-        int word = event.getEventData().get(WORD_INDEX).asInt(-1);
-        int row = event.getEventData().get(ROW_INDEX).asInt(-1);
-        if (word >= 0 && row >= 0 && (row != popupBlock || word != popupWord || popup.lookup() == null)) {
-            openWord(row, word);
+    /**
+     * The pointer rests on word {@code word} of block {@code row} (lookup on hover); {@code handled} as
+     * {@link #HANDLED}: the browser opened the popup itself (+seq) or could not (-seq).
+     */
+    @ClientCallable
+    void hovered(int row, int word, int handled) {
+        if (!preferences.lookupOnHover()) {
+            return;
+        }
+        popup.seenSeq(Math.abs(handled));
+        if (word >= 0 && row >= 0 && (row != popup.block() || word != popup.index())) {
+            openWord(row, word, handled <= 0);
         }
     }
 
-    /** Shows the popup for word {@code index} of block {@code position}. */
+    /** Shows the popup for word {@code index} of block {@code position} (sent to the browser). */
     void openWord(int position, int index) {
+        openWord(position, index, true);
+    }
+
+    /**
+     * Makes the popup that of word {@code index} of block {@code position}; {@code push}: the browser did not open
+     * it itself, so the server sends it.
+     */
+    private void openWord(int position, int index, boolean push) {
         List<String> list = words(position);
         if (list == null || index < 0 || index >= list.size() || !StudyService.isChinese(list.get(index))) {
-            popup.hide();
+            if (push) {
+                popup.hide();
+            } else {
+                popup.hideSilently();
+            }
             return;
         }
-        popupBlock = position;
-        popupWord = index;
         WordLookup lookup = study.lookup(list.get(index));
         boolean previous = index > 0 && StudyService.isChinese(list.get(index - 1));
         boolean next = index + 1 < list.size() && StudyService.isChinese(list.get(index + 1));
-        popup.show(lookup, previous, next, actions);
-        popup.getElement().executeJs("""
-                const w = document.querySelector('#rows .dz-row[data-index="' + $1 + '"] .dz-w[data-i="' + $2 + '"]');
-                document.querySelectorAll('#rows .dz-w-active').forEach(e => e.classList.remove('dz-w-active'));
-                if (!w) return;
-                w.classList.add('dz-w-active');
-                const p = $0, parent = p.offsetParent || document.body, base = parent.getBoundingClientRect();
-                const r = w.getBoundingClientRect();
-                p.style.top = (r.bottom - base.top + 6) + 'px';
-                p.style.left = Math.max(4, Math.min(r.left - base.left, parent.clientWidth - p.offsetWidth - 4)) + 'px';
-                """, popup.getElement(), position, index);
+        popup.show(lookup, previous, next, actions, position, index, popup.seq(), push);
     }
 
     private int offsetOf(int position, int index) {
@@ -355,16 +543,16 @@ public class ReaderStudy extends Div {
     }
 
     private String sentenceOfPopupWord() {
-        SnapshotBlock block = block(popupBlock);
-        return block == null ? "" : StudyService.sentenceAt(block.text(), offsetOf(popupBlock, popupWord));
+        SnapshotBlock block = block(popup.block());
+        return block == null ? "" : StudyService.sentenceAt(block.text(), offsetOf(popup.block(), popup.index()));
     }
 
     private final WordPopup.Actions actions = new WordPopup.Actions() {
         @Override
         public void addToVocabulary(WordLookup lookup, String definition) {
-            SnapshotBlock block = block(popupBlock);
+            SnapshotBlock block = block(popup.block());
             String sentence = sentenceOfPopupWord();
-            BlockRow row = rows.get(popupBlock);
+            BlockRow row = rows.get(popup.block());
             String english = block == null || row == null ? null
                     : StudyService.englishOfSentence(block.text(), sentence, row.englishText());
             vocabulary.add(new NewVocabularyWord(lookup.simplified(), lookup.traditional(), lookup.pinyin(), definition,
@@ -381,57 +569,79 @@ public class ReaderStudy extends Div {
 
         @Override
         public void split(int at) {
-            String word = words(popupBlock).get(popupWord);
-            study.splitWord(word, at);
-            resegment(popupBlock, offsetOf(popupBlock, popupWord));
+            int block = popup.block();
+            int index = popup.index();
+            study.splitWord(words(block).get(index), at);
+            resegment(block, offsetOf(block, index));
         }
 
         @Override
         public void mergeWithPrevious() {
-            List<String> list = words(popupBlock);
-            study.mergeWords(List.of(list.get(popupWord - 1), list.get(popupWord)));
-            resegment(popupBlock, offsetOf(popupBlock, popupWord - 1));
+            int block = popup.block();
+            int index = popup.index();
+            List<String> list = words(block);
+            study.mergeWords(List.of(list.get(index - 1), list.get(index)));
+            resegment(block, offsetOf(block, index - 1));
         }
 
         @Override
         public void mergeWithNext() {
-            List<String> list = words(popupBlock);
-            study.mergeWords(List.of(list.get(popupWord), list.get(popupWord + 1)));
-            resegment(popupBlock, offsetOf(popupBlock, popupWord));
+            int block = popup.block();
+            int index = popup.index();
+            List<String> list = words(block);
+            study.mergeWords(List.of(list.get(index), list.get(index + 1)));
+            resegment(block, offsetOf(block, index));
         }
 
         @Override
         public void explainSentence() {
-            explain(sentenceOfPopupWord(), popupBlock);
+            explain(sentenceOfPopupWord(), popup.block());
         }
 
         @Override
         public void close() {
             popup.hide();
         }
+
+        @Override
+        public void reopen(int block, int index) {
+            openWord(block, index, false);
+        }
     };
 
     private void afterVocabularyChange(WordLookup lookup) {
+        int block = popup.block();
+        int index = popup.index();
         if (lookup != null) {
             renderBlocksWith(lookup.word(), lookup.simplified(), lookup.traditional());
+            // The browser's copy of the article's dictionary learns the new status of the word's forms.
+            List<String> forms = new ArrayList<>(new java.util.LinkedHashSet<>(List.of(lookup.word(),
+                    lookup.simplified(), lookup.traditional())));
+            getElement().executeJs("if (window.__dzStudy) window.__dzStudy.statuses(JSON.parse($0))",
+                    PopupDictionary.statuses(study, forms));
         }
         refreshProfile();
-        if (popupBlock >= 0 && popupWord >= 0) {
-            openWord(popupBlock, popupWord);
+        if (block >= 0 && index >= 0) {
+            openWord(block, index, true);
         }
     }
 
     /** Segments every block again after a correction and reopens the popup on the word now at {@code offset}. */
     private void resegment(int position, int offset) {
         Map<String, WordStatus> statuses = vocabulary.statuses();
-        for (SnapshotBlock block : article.blocks()) {
-            if (!block.isImage()) {
-                int[] fresh = ends(study.words(block.text()));
-                if (!java.util.Arrays.equals(fresh, words.get(block.position()))) {
-                    words.put(block.position(), fresh);
-                    render(block.position(), statuses);
-                }
+        java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+        for (Map.Entry<Integer, String> block : texts.entrySet()) {
+            int[] fresh = ends(study.words(block.getValue()));
+            if (!java.util.Arrays.equals(fresh, words.get(block.getKey()))) {
+                words.put(block.getKey(), fresh);
+                render(block.getKey(), statuses);
+                changed.addAll(words(block.getKey()));
             }
+        }
+        if (!changed.isEmpty()) {
+            // The words a correction made, for the browser's copy of the dictionary.
+            getElement().executeJs("if (window.__dzStudy) window.__dzStudy.addWords(JSON.parse($0))",
+                    PopupDictionary.json(study, dictionary, changed));
         }
         refreshProfile();
         List<String> list = words(position);
@@ -456,14 +666,14 @@ public class ReaderStudy extends Div {
             case "p" -> setPinyin(!pinyin);
             case "t" -> revealCurrent();
             case "?" -> showKeys();
-            case "Escape" -> popup.hide();
+            case "Escape" -> popup.hide(); // the browser closed it already; a late push is dropped there
             default -> { }
         }
     }
 
     @ClientCallable
     void position(int index) {
-        if (article != null && index >= 0) {
+        if (article != null && index >= 0 && editable) {
             study.saveReadingPosition(article.articleId(), index);
         }
     }
@@ -585,6 +795,7 @@ public class ReaderStudy extends Div {
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
+        stopPreparing();
         if (explanation != null) {
             explanation.cancel();
         }

@@ -76,6 +76,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private final Details versions = new Details();
     private final TextField versionMessage = new TextField();
     private ArticleSnapshot article;
+    private RowFeeder feeder;
     private String title = "Article";
     private Runnable unsubscribe;
 
@@ -131,15 +132,42 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         Div heading = new Div(new Span("中文"), new Span("English"));
         heading.addClassName("dz-rows-heading");
         table.add(heading);
+        BlockRow.Actions rowActions = new BlockRow.Actions() {
+            @Override
+            public void correct(int position, String text) {
+                annotationLayer.correctEnglish(position, text);
+            }
+
+            @Override
+            public void note(int position, String text) {
+                annotationLayer.setNote(position, text);
+            }
+
+            @Override
+            public void retranslate(int position) {
+                follow(translation.retranslateBlock(article.articleId(), position));
+            }
+
+            @Override
+            public List<app.duizhao.translation.StoredTranslation> stored(int position) {
+                return translation.storedTranslations(article.articleId(), position);
+            }
+        };
         for (SnapshotBlock block : article.blocks()) {
-            BlockRow row = new BlockRow(block, article.language(), true);
-            row.onCorrect(annotationLayer::correctEnglish);
-            row.onNote(annotationLayer::setNote);
-            row.onRetranslate(position -> follow(translation.retranslateBlock(article.articleId(), position)));
-            row.storedTranslations(position -> translation.storedTranslations(article.articleId(), position));
-            rows.put(block.position(), row);
-            table.add(row);
+            rows.put(block.position(), new BlockRow(block, article.language(), rowActions));
         }
+        stopFeeding();
+        feeder = RowFeeder.feed(table, List.copyOf(rows.values()),
+                indexOfPosition(study.readingPositionOf(article.articleId())));
+        // One listener for every row's buttons (plain HTML buttons with data-row-action): no component per button.
+        table.getElement().addEventListener("click", event -> {
+            String action = ReaderStudy.text(event, BlockRow.ROW_ACTION);
+            BlockRow row = rows.get(ReaderStudy.number(event, ReaderStudy.ROW_INDEX));
+            if (!action.isEmpty() && row != null) {
+                row.act(action);
+            }
+        }).addEventData(BlockRow.ROW_ACTION).addEventData(ReaderStudy.ROW_INDEX)
+                .setFilter(BlockRow.ROW_ACTION_FILTER);
         add(table);
         study.install(this, article, rows, table); // pinyin, dictionary popup, vocabulary, HSK, keys (issue 5)
         refreshTranslateButton(null);
@@ -465,7 +493,32 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         stopFollowing();
+        stopFeeding();
         super.onDetach(detachEvent);
+    }
+
+    private void stopFeeding() {
+        if (feeder != null) {
+            feeder.stop();
+            feeder = null;
+        }
+    }
+
+    /** The index among the rows of the block at {@code position} (0 if none). */
+    private int indexOfPosition(int position) {
+        int index = 0;
+        for (int p : rows.keySet()) {
+            if (p == position) {
+                return index;
+            }
+            index++;
+        }
+        return 0;
+    }
+
+    /** Whether every row has been put in the table (long articles send theirs in batches; for tests). */
+    boolean allRowsShown() {
+        return feeder == null || feeder.done();
     }
 
     private void stopFollowing() {

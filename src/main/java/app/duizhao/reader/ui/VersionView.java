@@ -35,12 +35,16 @@ public class VersionView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final AnnotationService annotations;
     private final ExportService exports;
+    private final ReaderStudy study;
+    private final java.util.Map<Integer, BlockRow> rows = new java.util.LinkedHashMap<>();
+    private RowFeeder feeder;
     private String title = "Version";
     private ArticleSnapshot version;
 
-    public VersionView(AnnotationService annotations, ExportService exports) {
+    public VersionView(AnnotationService annotations, ExportService exports, ReaderStudy study) {
         this.annotations = annotations;
         this.exports = exports;
+        this.study = study;
         addClassNames("dz-reader", "dz-version");
         setPadding(false);
     }
@@ -54,6 +58,7 @@ public class VersionView extends VerticalLayout implements BeforeEnterObserver, 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        rows.clear();
         Optional<Long> articleId = event.getRouteParameters().getLong("articleId");
         Optional<Integer> number = event.getRouteParameters().getInteger("number");
         version = articleId.isPresent() && number.isPresent()
@@ -111,8 +116,33 @@ public class VersionView extends VerticalLayout implements BeforeEnterObserver, 
         table.addClassName("dz-rows");
         table.setId("rows");
         for (SnapshotBlock block : version.blocks()) {
-            table.add(new BlockRow(block, version.language(), false));
+            rows.put(block.position(), new BlockRow(block, version.language(), null));
         }
+        if (feeder != null) {
+            feeder.stop();
+        }
+        feeder = RowFeeder.feed(table, java.util.List.copyOf(rows.values()), 0);
         add(table, AnnotationLayer.readOnly(annotations, version.articleId(), version.versionNumber()));
+        // The same popup, pinyin and keys as the reader; no corrections, nothing saved to the version.
+        study.install(this, version, rows, table, false);
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        if (feeder != null) {
+            feeder.stop();
+            feeder = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
+    /** The rows, for tests. */
+    java.util.Map<Integer, BlockRow> rows() {
+        return rows;
+    }
+
+    /** The study tools, for tests. */
+    ReaderStudy study() {
+        return study;
     }
 }

@@ -45,6 +45,11 @@ public class ExplainPanel extends Div {
         setVisible(false);
     }
 
+    /** Without "Save as note" (a read-only saved version). */
+    public void withoutSaving() {
+        save.setVisible(false);
+    }
+
     /** Starts showing the explanation of {@code sentenceText}. */
     public void start(String sentenceText) {
         sentence.setText(sentenceText);

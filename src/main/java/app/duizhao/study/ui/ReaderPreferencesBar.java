@@ -148,6 +148,23 @@ public class ReaderPreferencesBar extends Div {
         profile.add(beyond, unknown);
     }
 
+    /** Says that the article's words are being prepared: {@code done} of {@code total} paragraphs. */
+    public void showPreparing(int done, int total) {
+        profile.removeAll();
+        Span text = new Span("Preparing the words for the study tools: " + done + " of " + total + " paragraphs…");
+        text.addClassName("dz-hint");
+        text.setId("words-progress");
+        profile.add(text);
+    }
+
+    /** Says that the article's words could not be prepared (the text stays readable, without lookups). */
+    public void showPreparingFailed() {
+        profile.removeAll();
+        Span text = new Span("The words of this article could not be prepared: the dictionary is not available here.");
+        text.addClassName("dz-error");
+        profile.add(text);
+    }
+
     public ReaderPreferences preferences() {
         return preferences;
     }

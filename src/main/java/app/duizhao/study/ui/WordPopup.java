@@ -17,10 +17,15 @@ import java.util.List;
  * definition, mark known or learning, correct the segmentation (split, merge with a neighbour), explain the
  * sentence.
  *
- * <p>For speed (the popup must show within 50 ms of the click) its content is one escaped HTML string set as
- * {@code innerHTML}, not a tree of components: the browser has no web components to create, the server no state
- * nodes to keep. Its buttons carry {@code data-action} (and {@code data-arg}); one click listener on the popup
- * sends them to {@link #act(String, String)}.
+ * <p>The popup must show within 50 ms of the click, so in the browser it is opened by the reader's client script
+ * from the article's dictionary, sent once per article (see {@link PopupDictionary}); the same HTML is built here
+ * when the browser could not (the dictionary not loaded yet, a word made by a correction) and after the server
+ * changed something (vocabulary, segmentation). The server keeps which word is open, for the actions. The content
+ * is one escaped HTML string, never a tree of components, and is sent with {@code executeJs} rather than kept in
+ * the state tree: no state nodes, nothing held per session. Each browser-side open or close counts a sequence
+ * number ({@code seq}); the server's pushes carry the last number it saw, so a late push never replaces a newer
+ * popup. Its buttons carry {@code data-action} (and {@code data-arg}); one click listener on the popup sends them
+ * to {@link #act(String, String)}.
  */
 public class WordPopup extends Div {
 
@@ -39,13 +44,24 @@ public class WordPopup extends Div {
         void explainSentence();
 
         void close();
+
+        /** Makes the popup's state that of word {@code index} of block {@code block} (a late click event). */
+        default void reopen(int block, int index) {
+        }
     }
 
     /** Event data: the clicked action and its argument. */
     public static final String ACTION = "event.target.closest && event.target.closest('[data-action]') ? event.target.closest('[data-action]').dataset.action : ''";
     public static final String ARGUMENT = "event.target.closest && event.target.closest('[data-action]') ? (event.target.closest('[data-action]').dataset.arg || '') : ''";
 
-    private static final int CHARACTER_DEFINITIONS = 4;
+    /** Event data: the popup's sequence number, block and word index, and the chosen definition, as the browser has them. */
+    public static final String SEQ = "+(element.dataset.seq || 0)";
+    public static final String ROW = "+(element.dataset.row || -1)";
+    public static final String WORD = "+(element.dataset.i || -1)";
+    public static final String CHOSEN = "element.querySelector('.dz-chosen') ? +element.querySelector('.dz-chosen').dataset.arg : -1";
+
+    static final int CHARACTER_DEFINITIONS = 4;
+    static final int CHARACTER_ENTRIES = 3;
 
     private final List<String> definitions = new ArrayList<>();
     private WordLookup lookup;
@@ -54,22 +70,41 @@ public class WordPopup extends Div {
     private boolean canMergeNext;
     private int chosen;
     private String html = "";
+    private boolean open;
+    private boolean corrections = true;
+    private int block = -1;
+    private int index = -1;
+    private int seq;
 
     public WordPopup() {
         setId("word-popup");
         addClassName("dz-popup");
         getElement().setAttribute("role", "dialog");
+        // A plain attribute, set once: from here on the browser script and executeJs show and hide the popup.
+        getElement().setAttribute("hidden", "");
         getElement().addEventListener("click", this::clicked).addEventData(ACTION).addEventData(ARGUMENT)
+                .addEventData(SEQ).addEventData(ROW).addEventData(WORD).addEventData(CHOSEN)
                 .setFilter("event.target.closest && event.target.closest('[data-action]') != null");
-        setVisible(false);
     }
 
-    /** Fills the popup for {@code lookup} and shows it. */
-    public void show(WordLookup lookup, boolean canMergePrevious, boolean canMergeNext, Actions actions) {
+    /** Without the segmentation buttons (a read-only saved version). */
+    public void withoutCorrections() {
+        corrections = false;
+    }
+
+    /**
+     * Fills the popup for {@code lookup}, word {@code index} of block {@code block}. With {@code push} the browser is
+     * sent the HTML (it could not open the popup itself); without, it already shows it.
+     */
+    public void show(WordLookup lookup, boolean canMergePrevious, boolean canMergeNext, Actions actions, int block,
+                     int index, int seq, boolean push) {
         this.lookup = lookup;
         this.actions = actions;
         this.canMergePrevious = canMergePrevious;
         this.canMergeNext = canMergeNext;
+        this.block = block;
+        this.index = index;
+        this.seq = seq;
         definitions.clear();
         for (DictionaryEntry entry : lookup.entries()) {
             for (String raw : entry.definitions()) {
@@ -78,8 +113,21 @@ public class WordPopup extends Div {
         }
         chosen = Math.max(0, definitions.indexOf(lookup.definition()));
         render();
-        getElement().setAttribute("data-word", lookup.word());
-        setVisible(true);
+        open = true;
+        if (push) {
+            push();
+        }
+    }
+
+    /** Shows {@code lookup} (tests and benchmarks: no block, no browser script). */
+    public void show(WordLookup lookup, boolean canMergePrevious, boolean canMergeNext, Actions actions) {
+        show(lookup, canMergePrevious, canMergeNext, actions, -1, -1, 0, true);
+    }
+
+    private void push() {
+        getElement().executeJs("if (window.__dzStudy) window.__dzStudy.serverPopup($0, $1, $2, $3, $4);"
+                + " else { this.innerHTML = $1 || ''; this.hidden = !$1; }",
+                seq, open ? html : null, open ? lookup.word() : "", block, index);
     }
 
     private void render() {
@@ -125,6 +173,7 @@ public class WordPopup extends Div {
         }
 
         if (!lookup.characters().isEmpty()) {
+            // Mirrored by the client script (study-client.js): keep the two renderers alike.
             h.append("<div id=\"popup-characters\" class=\"dz-popup-chars\">");
             for (WordLookup.CharacterEntries ch : lookup.characters()) {
                 h.append("<div class=\"dz-popup-char\"><span class=\"dz-popup-char-form\">");
@@ -133,7 +182,7 @@ public class WordPopup extends Div {
                 if (ch.entries().isEmpty()) {
                     h.append(" (not in CC-CEDICT)");
                 }
-                for (DictionaryEntry e : ch.entries().subList(0, Math.min(3, ch.entries().size()))) {
+                for (DictionaryEntry e : ch.entries().subList(0, Math.min(CHARACTER_ENTRIES, ch.entries().size()))) {
                     h.append(" <span class=\"dz-popup-pinyin\">");
                     ChineseHtml.escape(e.pinyin(), h);
                     h.append("</span> ");
@@ -157,7 +206,12 @@ public class WordPopup extends Div {
             button(h, "popup-add", "add", "", "Add to vocabulary", "dz-primary", null);
         }
         button(h, "popup-explain", "explain", "", "Explain sentence", "", null);
-        h.append("</div><div class=\"dz-popup-segmentation\"><span>Segmentation:</span>");
+        h.append("</div>");
+        if (!corrections) {
+            html = h.toString();
+            return;
+        }
+        h.append("<div class=\"dz-popup-segmentation\"><span>Segmentation:</span>");
         int[] cps = lookup.word().codePoints().toArray();
         int offset = 0;
         for (int k = 1; k < cps.length; k++) {
@@ -173,7 +227,6 @@ public class WordPopup extends Div {
         }
         h.append("</div>");
         html = h.toString();
-        getElement().setProperty("innerHTML", html);
     }
 
     private static void button(StringBuilder h, String id, String action, String arg, String label, String cssClass,
@@ -192,20 +245,46 @@ public class WordPopup extends Div {
     }
 
     private void clicked(DomEvent event) {
-        act(event.getEventData().get(ACTION).asString(""), event.getEventData().get(ARGUMENT).asString(""));
+        var data = event.getEventData();
+        int browserSeq = data.has(SEQ) ? data.get(SEQ).asInt(0) : 0;
+        int browserBlock = data.has(ROW) ? data.get(ROW).asInt(-1) : -1;
+        int browserIndex = data.has(WORD) ? data.get(WORD).asInt(-1) : -1;
+        if (browserSeq > seq) {
+            seq = browserSeq;
+        }
+        if (actions != null && browserBlock >= 0 && browserIndex >= 0 && (browserBlock != block || browserIndex != index)) {
+            actions.reopen(browserBlock, browserIndex); // the click on the word has not been handled yet
+        }
+        int browserChosen = data.has(CHOSEN) ? data.get(CHOSEN).asInt(-1) : -1;
+        if (browserChosen >= 0 && browserChosen < definitions.size()) {
+            chosen = browserChosen;
+        }
+        String action = data.has(ACTION) ? data.get(ACTION).asString("") : "";
+        act(action, data.has(ARGUMENT) ? data.get(ARGUMENT).asString("") : "", browserSeq > 0);
     }
 
     /** Runs the action of a clicked button ({@code data-action}, {@code data-arg}). */
     public void act(String action, String argument) {
+        act(action, argument, false);
+    }
+
+    /** Runs an action; {@code inBrowser}: the browser already did what it could (choosing, closing) itself. */
+    private void act(String action, String argument, boolean inBrowser) {
         if (lookup == null || actions == null) {
             return;
         }
         switch (action) {
-            case "close" -> actions.close();
+            case "close" -> {
+                if (inBrowser) {
+                    hideSilently();
+                } else {
+                    actions.close();
+                }
+            }
             case "choose" -> {
-                int index = parse(argument);
-                if (index >= 0 && index < definitions.size()) {
-                    chosen = index;
+                int at = parse(argument);
+                if (at >= 0 && at < definitions.size()) {
+                    chosen = at;
                     render();
                 }
             }
@@ -214,17 +293,20 @@ public class WordPopup extends Div {
                     entry.status() == WordStatus.KNOWN ? WordStatus.LEARNING : WordStatus.KNOWN));
             case "split" -> {
                 int at = parse(argument);
+                if (!corrections) {
+                    return;
+                }
                 if (at > 0 && at < lookup.word().length()) {
                     actions.split(at);
                 }
             }
             case "merge-previous" -> {
-                if (canMergePrevious) {
+                if (canMergePrevious && corrections) {
                     actions.mergeWithPrevious();
                 }
             }
             case "merge-next" -> {
-                if (canMergeNext) {
+                if (canMergeNext && corrections) {
                     actions.mergeWithNext();
                 }
             }
@@ -253,23 +335,55 @@ public class WordPopup extends Div {
 
     /** The word shown, or {@code null}. */
     public WordLookup lookup() {
-        return isVisible() ? lookup : null;
+        return open ? lookup : null;
+    }
+
+    /** Whether the popup is open. */
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** The block and word index of the word shown ({@code -1} when none). */
+    public int block() {
+        return open ? block : -1;
+    }
+
+    public int index() {
+        return open ? index : -1;
+    }
+
+    /** The last sequence number the browser reported (0 without a browser script). */
+    public int seq() {
+        return seq;
+    }
+
+    /** Takes a newer sequence number reported by the browser with a click on the rows. */
+    public void seenSeq(int browserSeq) {
+        seq = Math.max(seq, browserSeq);
     }
 
     /** The popup's text (for tests). */
     public String text() {
-        return isVisible() ? ChineseHtml.plainText(html) : "";
+        return open ? ChineseHtml.plainText(html) : "";
     }
 
-    /** The popup's HTML (for tests). */
+    /** The popup's HTML, as the browser script must build it too (for tests). */
     public String html() {
-        return isVisible() ? html : "";
+        return open ? html : "";
     }
 
+    /** Closes the popup, in the browser too. */
     public void hide() {
-        setVisible(false);
+        hideSilently();
+        push();
+    }
+
+    /** Forgets the popup, which the browser has already closed. */
+    public void hideSilently() {
+        open = false;
         lookup = null;
         html = "";
-        getElement().setProperty("innerHTML", "");
+        block = -1;
+        index = -1;
     }
 }

@@ -73,8 +73,10 @@ class ReaderExplainTest extends KaribuSpringTest {
         _fireDomEvent(reader.table(), "click", click);
         ReaderStudyTest.clickPopup(reader, "explain", "");
 
+        Button save = _get(Button.class, spec -> spec.withId("explain-save"));
         try {
-            awaitUi(() -> EXPLANATION.equals(reader.explainPanel().text()), Duration.ofSeconds(30));
+            // The whole text may stream in before the answer is complete (and can be saved): wait for both.
+            awaitUi(() -> EXPLANATION.equals(reader.explainPanel().text()) && save.isEnabled(), Duration.ofSeconds(30));
         } catch (AssertionError e) {
             throw new AssertionError("panel: [" + reader.explainPanel().text() + "] status: ["
                     + reader.explainPanel().statusText() + "] requests: " + llm.chatRequests().size(), e);

@@ -23,6 +23,8 @@ import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -113,7 +115,7 @@ class ReaderStudyTest extends KaribuSpringTest {
         ReaderStudy reader = open();
         clickWord(reader, 0, indexOf(reader, 0, "大使"));
 
-        assertThat(reader.popup().isVisible()).isTrue();
+        assertThat(reader.popup().isOpen()).isTrue();
         String text = popupText(reader);
         assertThat(text).contains("大使", "大使館".substring(0, 2), "dà shǐ", "ambassador");
         assertThat(text).doesNotContain("da4");
@@ -124,11 +126,11 @@ class ReaderStudyTest extends KaribuSpringTest {
 
         // A click outside a word closes it; a traditional form shows both forms.
         clickWord(reader, 1, -1);
-        assertThat(reader.popup().isVisible()).isFalse();
+        assertThat(reader.popup().isOpen()).isFalse();
         clickWord(reader, 0, indexOf(reader, 0, "关系"));
         assertThat(popupText(reader)).contains("关系", "關係", "guān xi");
         clickPopup(reader, "close", "");
-        assertThat(reader.popup().isVisible()).isFalse();
+        assertThat(reader.popup().isOpen()).isFalse();
     }
 
     @Test
@@ -283,11 +285,11 @@ class ReaderStudyTest extends KaribuSpringTest {
     void lookupOnHoverOpensThePopupWhenThePointerRestsOnAWord() {
         ReaderStudy reader = open();
         _get(Checkbox.class, spec -> spec.withId("lookup-hover")).setValue(true);
-        ObjectNode data = eventData(0, indexOf(reader, 0, "大使"));
-        data.put(ReaderStudy.HOVER_FILTER, true);
-        data.put("for", "trailing"); // the debounced event, as the browser sends it when the pointer rests
-        _fireDomEvent(reader.table(), "mouseover", data);
-        assertThat(reader.popup().isVisible()).isTrue();
+        assertThat(reader.table().hasClassName("dz-lookup-hover")).as("the browser script opens words on hover").isTrue();
+        // What the browser script tells the server once the pointer rests on a word it could not open itself.
+        reader.hovered(0, indexOf(reader, 0, "大使"), -3);
+        assertThat(reader.popup().isOpen()).isTrue();
+        assertThat(reader.popup().seq()).isEqualTo(3);
         assertThat(reader.popup().lookup().word()).isEqualTo("大使");
         assertThat(study.preferences().lookupOnHover()).isTrue();
     }
@@ -313,6 +315,148 @@ class ReaderStudyTest extends KaribuSpringTest {
         assertThat(UI.getCurrent().getElement().getAttribute("theme")).isEqualTo("dark");
         _click(_get(Button.class, spec -> spec.withId("theme-toggle")));
         assertThat(UI.getCurrent().getElement().getAttribute("theme")).isNull();
+    }
+
+    @Test
+    void theArticlesDictionaryForTheBrowserHoldsWhatTheServerPopupShowsForEveryWord() {
+        ReaderStudy reader = open();
+        vocabulary.add(new app.duizhao.study.NewVocabularyWord("关系", "關係", "guān xi", "relation", null, null, articleId));
+        JsonNode json = new ObjectMapper().readTree(reader.dictionaryJson());
+        JsonNode entries = json.get("e");
+        JsonNode words = json.get("w");
+        int checked = 0;
+        for (int row = 0; row < 6; row++) {
+            List<String> list = reader.words(row);
+            for (int i = 0; i < list.size(); i++) {
+                if (!StudyService.isChinese(list.get(i))) {
+                    assertThat(words.has(list.get(i))).isFalse();
+                    continue;
+                }
+                String word = list.get(i);
+                clickWord(reader, row, i);
+                WordPopup popup = reader.popup();
+                JsonNode info = words.get(word);
+                assertThat(info).as(word).isNotNull();
+                // The entries in the popup's order, their definitions flattened, as the browser script reads them.
+                JsonNode raw = entries.has(word) ? entries.get(word) : JsonNodeFactory.instance.arrayNode();
+                List<JsonNode> ordered = new java.util.ArrayList<>();
+                if (info.has("o")) {
+                    info.get("o").forEach(k -> ordered.add(raw.get(k.asInt())));
+                } else {
+                    raw.forEach(ordered::add);
+                }
+                List<String> definitions = new java.util.ArrayList<>();
+                ordered.forEach(e -> e.get(3).forEach(d -> definitions.add(d.asString())));
+                assertThat(definitions).as(word).isEqualTo(popup.definitions());
+                assertThat(ordered.stream().map(e -> e.get(2).asString()).toList()).as(word)
+                        .isEqualTo(popup.lookup().entries().stream().map(app.duizhao.study.DictionaryEntry::pinyin).toList());
+                if (!definitions.isEmpty()) {
+                    assertThat(definitions.get(info.get("c").asInt())).as(word).isEqualTo(popup.chosenDefinition());
+                }
+                assertThat(info.get("h").asInt()).as(word).isEqualTo(popup.lookup().hskLevel());
+                assertThat(info.get("v").asInt()).as(word).isEqualTo(popup.lookup().vocabulary()
+                        .map(v -> v.status() == WordStatus.KNOWN ? 2 : 1).orElse(0));
+                for (var ch : popup.lookup().characters()) {
+                    assertThat(entries.has(ch.character())).isEqualTo(!ch.entries().isEmpty());
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+        assertThat(words.get("关系").get("v").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aClickTheBrowserAnsweredItselfOnlyTellsTheServerWhichWordIsOpen() {
+        ReaderStudy reader = open();
+        int at = indexOf(reader, 0, "大使");
+        ObjectNode data = eventData(0, at);
+        data.put(ReaderStudy.HANDLED, 7); // the browser script opened the popup, its 7th open or close
+        _fireDomEvent(reader.table(), "click", data);
+        assertThat(reader.popup().isOpen()).isTrue();
+        assertThat(reader.popup().lookup().word()).isEqualTo("大使");
+        assertThat(reader.popup().seq()).isEqualTo(7);
+        assertThat(reader.rows().get(0).hasClassName("dz-current")).isTrue();
+
+        // Its buttons still act on the server: the definition chosen in the browser is the one saved.
+        ObjectNode add = JsonNodeFactory.instance.objectNode();
+        add.put(WordPopup.ACTION, "add");
+        add.put(WordPopup.ARGUMENT, "");
+        add.put(WordPopup.SEQ, 7);
+        add.put(WordPopup.ROW, 0);
+        add.put(WordPopup.WORD, at);
+        add.put(WordPopup.CHOSEN, 1);
+        add.put("event.target.closest && event.target.closest('[data-action]') != null", true);
+        _fireDomEvent(reader.popup(), "click", add);
+        assertThat(vocabulary.find("大使").orElseThrow().definition()).isEqualTo(reader.popup().definitions().get(1));
+
+        // A popup action that arrives before the server heard of the click on its word opens that word first.
+        int relation = indexOf(reader, 0, "关系");
+        ObjectNode explain = JsonNodeFactory.instance.objectNode();
+        explain.put(WordPopup.ACTION, "close");
+        explain.put(WordPopup.SEQ, 9);
+        explain.put(WordPopup.ROW, 0);
+        explain.put(WordPopup.WORD, relation);
+        explain.put("event.target.closest && event.target.closest('[data-action]') != null", true);
+        _fireDomEvent(reader.popup(), "click", explain);
+        assertThat(reader.popup().isOpen()).as("closed in the browser, forgotten on the server").isFalse();
+        assertThat(reader.popup().seq()).isEqualTo(9);
+
+        // A click outside a word that the browser handled closes the popup on the server too.
+        clickWord(reader, 0, relation);
+        ObjectNode outside = eventData(1, -1);
+        outside.put(ReaderStudy.HANDLED, 11);
+        _fireDomEvent(reader.table(), "click", outside);
+        assertThat(reader.popup().isOpen()).isFalse();
+    }
+
+    @Test
+    void aLongArticleShowsItsRowsAtOnceAndGetsItsWordsInTheBackground() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 240; i++) {
+            text.append("第").append(i).append("段：中国驻美大使在纪念活动上致辞，表示两国人民的友谊需要共同推动。\n\n");
+        }
+        long id = importer.importText(text.toString()).articleId();
+        UI.getCurrent().navigate(ReaderView.class, id);
+        ReaderStudy reader = _get(ReaderStudy.class);
+        ReaderView view = _get(ReaderView.class);
+        assertThat(view.rows()).hasSizeGreaterThanOrEqualTo(240);
+        assertThat(text.length()).as("long enough to be prepared in the background").isGreaterThan(ReaderStudy.INLINE_CHARS);
+        // The first rows go out with the page, the others follow in batches (they may already have).
+        assertThat(reader.table().getChildren().filter(BlockRow.class::isInstance).count())
+                .isGreaterThanOrEqualTo(RowFeeder.FIRST);
+        // Until its words come, a row shows its plain text (the worker may already be done: it is fast).
+        assertThat(ChineseHtml.plainText(html(reader, 0))).startsWith("第0段");
+
+        awaitUi(() -> reader.allWordsReady() && view.allRowsShown(), Duration.ofSeconds(60));
+        assertThat(reader.table().getChildren().filter(BlockRow.class::isInstance)).hasSize(view.rows().size());
+        assertThat(html(reader, 239)).contains("class=\"dz-w");
+        assertThat(ChineseHtml.plainText(html(reader, 239))).startsWith("第239段");
+        assertThat(reader.bar().profileText()).contains("HSK 1: ", "unknown to you: ");
+        clickWord(reader, 120, indexOf(reader, 120, "大使"));
+        assertThat(popupText(reader)).contains("dà shǐ");
+    }
+
+    @Test
+    void aSavedVersionHasTheSamePopupAndPinyinWithoutCorrections() {
+        annotations.saveVersion(articleId, "for study");
+        int number = annotations.versions(articleId).getFirst().number();
+        UI.getCurrent().navigate(VersionView.class, VersionView.parameters(articleId, number));
+        VersionView version = _get(VersionView.class);
+        ReaderStudy reader = version.study();
+        assertThat(html(reader, 0)).contains("class=\"dz-w");
+
+        clickWord(reader, 0, indexOf(reader, 0, "大使"));
+        assertThat(popupText(reader)).contains("大使", "dà shǐ", "ambassador", "Add to vocabulary");
+        assertThat(reader.popup().html()).doesNotContain("data-action=\"split\"", "merge-next", "Segmentation");
+        clickPopup(reader, "split", "1");
+        assertThat(reader.words(0)).contains("大使");
+
+        _get(Checkbox.class, spec -> spec.withId("pinyin-toggle")).setValue(true);
+        assertThat(html(reader, 0)).contains("<rt class=\"dz-t4\">dà</rt>");
+        assertThat(study.pinyinShown(articleId)).as("a saved version does not change the article's setting").isFalse();
+        reader.position(3);
+        assertThat(study.readingPosition(articleId)).isZero();
     }
 
     @Test

@@ -11,13 +11,18 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.html.Div;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.time.Duration;
 import java.util.List;
 
+import static com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -84,10 +89,12 @@ class ReaderViewTest extends KaribuSpringTest {
         ReaderView reader = open();
         BlockRow row = reader.rows().get(2);
 
-        _click(_get(row, Button.class, spec -> spec.withText("Note")));
+        assertThat(row.englishHtml()).contains("data-row-action=\"note\"", "data-row-action=\"edit\"");
+        clickRowButton(reader, 2, "note");
         _get(row, TextArea.class, spec -> spec.withClasses("dz-editor-text")).setValue("两国元首 = the two heads of state");
         _click(_get(row, Button.class, spec -> spec.withText("Save")));
-        _click(_get(row, Button.class, spec -> spec.withText("Edit English")));
+        assertThat(_find(row, TextArea.class)).as("the editor is gone once saved").isEmpty();
+        clickRowButton(reader, 2, "edit");
         _get(row, TextArea.class, spec -> spec.withClasses("dz-editor-text")).setValue("My corrected English.");
         _click(_get(row, Button.class, spec -> spec.withText("Save")));
 
@@ -96,6 +103,33 @@ class ReaderViewTest extends KaribuSpringTest {
         var stored = library.snapshot(articleId).orElseThrow().blocks().get(2);
         assertThat(stored.note()).isEqualTo("两国元首 = the two heads of state");
         assertThat(stored.correctedEnglish()).isEqualTo("My corrected English.");
+    }
+
+    /** Clicks a row's button ({@code data-row-action}) through the rows' one click listener. */
+    static void clickRowButton(ReaderView reader, int row, String action) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put(BlockRow.ROW_ACTION, action);
+        data.put(ReaderStudy.ROW_INDEX, row);
+        data.put(ReaderStudy.WORD_INDEX, -1);
+        data.put(BlockRow.ROW_ACTION_FILTER, true);
+        _fireDomEvent(_get(Div.class, spec -> spec.withId("rows")), "click", data);
+    }
+
+    @Test
+    void eachRowKeepsFewServerSideComponentsAndMakesItsEditorOnlyWhenAsked() {
+        ReaderView reader = open();
+        BlockRow row = reader.rows().get(1);
+        // The row, its Chinese cell and its English cell: buttons are HTML, the editor and note come when needed.
+        assertThat(row.getChildren().count()).isEqualTo(2);
+        assertThat(_find(row, Button.class)).isEmpty();
+        clickRowButton(reader, 1, "compare");
+        assertThat(row.getElement().getTextRecursively()).contains("No stored translations yet.");
+        clickRowButton(reader, 1, "compare");
+        assertThat(row.getChildren().count()).isEqualTo(2);
+        clickRowButton(reader, 1, "note");
+        assertThat(_find(row, TextArea.class)).hasSize(1);
+        _click(_get(row, Button.class, spec -> spec.withText("Cancel")));
+        assertThat(row.getChildren().count()).isEqualTo(2);
     }
 
     @Test
@@ -110,8 +144,10 @@ class ReaderViewTest extends KaribuSpringTest {
         assertThat(annotations.versions(articleId).getFirst().message()).isEqualTo("first reading");
         UI.getCurrent().navigate(VersionView.class, VersionView.parameters(articleId, number));
         VersionView version = _get(VersionView.class);
-        assertThat(_find(version, Button.class, spec -> spec.withText("Edit English"))).isEmpty();
-        assertThat(_find(version, Button.class, spec -> spec.withText("Note"))).isEmpty();
+        assertThat(_find(version, BlockRow.class)).allSatisfy(row -> {
+            assertThat(row.isEditable()).isFalse();
+            assertThat(row.englishHtml()).doesNotContain("data-row-action");
+        });
         assertThat(_find(version, BlockRow.class)).hasSize(6)
                 .first().satisfies(row -> assertThat(row.noteText()).isEqualTo("note in the version"));
         assertThat(_find(version, Anchor.class, spec -> spec.withId("export-version"))).hasSize(1);
