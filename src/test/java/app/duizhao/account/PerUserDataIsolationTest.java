@@ -8,6 +8,7 @@ import app.duizhao.importing.ImportService;
 import app.duizhao.importing.ui.BulkImportView;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.LibraryService;
+import app.duizhao.reader.ui.ReaderRowActions;
 import app.duizhao.reader.ui.ReaderView;
 import app.duizhao.study.DisplayMode;
 import app.duizhao.study.NewVocabularyWord;
@@ -32,7 +33,6 @@ import app.duizhao.translation.ui.SettingsView;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -428,11 +428,13 @@ class PerUserDataIsolationTest {
             // The reader's Compare panel shows B the same.
             SignedIn.karibuAs(context, b.username(), () -> {
                 UI.getCurrent().navigate(ReaderView.class, articleOfB);
-                List<Details> compares = _find(Details.class, spec -> spec.withClasses("dz-compare"));
-                assertThat(compares).isNotEmpty();
-                compares.forEach(details -> details.setOpened(true));
-                String shown = compares.stream().map(PerUserDataIsolationTest::textOf).reduce("", String::concat);
-                assertThat(shown).contains("iso-model").doesNotContain("Qin-Gang-of-A").doesNotContain("A-rerun");
+                ReaderView reader = _get(ReaderView.class);
+                StringBuilder shown = new StringBuilder();
+                for (int p : positions) {
+                    ReaderRowActions.click(reader, p, "compare");
+                    shown.append(ReaderRowActions.text(reader, p)).append('\n');
+                }
+                assertThat(shown.toString()).contains("iso-model").doesNotContain("Qin-Gang-of-A").doesNotContain("A-rerun");
             });
         } finally {
             SignedIn.run(context, ADMIN, () -> engines.reset());
@@ -650,11 +652,5 @@ class PerUserDataIsolationTest {
             }
         }
         return null;
-    }
-
-    private static String textOf(Details details) {
-        StringBuilder text = new StringBuilder();
-        details.getChildren().forEach(child -> text.append(child.getElement().getTextRecursively()).append('\n'));
-        return text.toString();
     }
 }

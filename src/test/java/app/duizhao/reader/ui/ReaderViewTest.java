@@ -107,12 +107,7 @@ class ReaderViewTest extends KaribuSpringTest {
 
     /** Clicks a row's button ({@code data-row-action}) through the rows' one click listener. */
     static void clickRowButton(ReaderView reader, int row, String action) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put(BlockRow.ROW_ACTION, action);
-        data.put(ReaderStudy.ROW_INDEX, row);
-        data.put(ReaderStudy.WORD_INDEX, -1);
-        data.put(BlockRow.ROW_ACTION_FILTER, true);
-        _fireDomEvent(_get(Div.class, spec -> spec.withId("rows")), "click", data);
+        ReaderRowActions.click(reader, row, action);
     }
 
     @Test
