@@ -37,8 +37,8 @@ import java.util.Optional;
 
 /**
  * The history of an article: its saved versions, newest first, each openable and restorable as a new version,
- * and a block-by-block comparison of any two of them or of one with the current working state (text, English,
- * machine English, notes, highlights added, removed or changed, tags).
+ * and a block-by-block comparison of any two of them or of one with the current working state (paragraphs added
+ * or removed, and in the others text, English, machine English, notes, highlights added, removed or changed, tags).
  */
 // Any signed-in user (accounts on); the services scope what they see.
 @PermitAll
@@ -191,27 +191,59 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
                     : "removed " + String.join(", ", result.tagsRemoved()))));
         }
         for (VersionDiff.BlockDiff block : result.blocks()) {
-            Div item = new Div();
-            item.addClassName("dz-diff-block");
-            item.getElement().setAttribute("data-index", String.valueOf(block.position()));
-            item.add(new H3("Paragraph " + (block.position() + 1)));
-            change(item, "Chinese", block.text());
-            change(item, "English", block.english());
-            if (block.machineEnglish().changed() && !block.machineEnglish().equals(block.english())) {
-                change(item, "Machine English", block.machineEnglish());
+            diff.add(block(block));
+        }
+    }
+
+    /** One block of the comparison: a paragraph added or removed with its text, or what changed in one. */
+    private static Div block(VersionDiff.BlockDiff block) {
+        Div item = new Div();
+        item.addClassName("dz-diff-block");
+        item.getElement().setAttribute("data-index", String.valueOf(block.position()));
+        switch (block.kind()) {
+            case ADDED -> {
+                item.addClassName("dz-diff-block-added");
+                item.add(new H3("Paragraph " + (block.newPosition() + 1) + " added"));
+                whole(item, "dz-diff-added", block.text().after(), block.english().after(), block.note().after());
             }
-            change(item, "Note", block.note());
-            for (HighlightInfo h : block.added()) {
-                item.add(line("dz-diff-added", "Highlight added: " + describe(h)));
+            case REMOVED -> {
+                item.addClassName("dz-diff-block-removed");
+                item.add(new H3("Paragraph " + (block.oldPosition() + 1) + " removed"));
+                whole(item, "dz-diff-removed", block.text().before(), block.english().before(),
+                        block.note().before());
             }
-            for (HighlightInfo h : block.removed()) {
-                item.add(line("dz-diff-removed", "Highlight removed: " + describe(h)));
+            case CHANGED -> {
+                item.add(new H3("Paragraph " + (block.newPosition() + 1) + (block.moved()
+                        ? " (was paragraph " + (block.oldPosition() + 1) + ")" : "")));
+                change(item, "Chinese", block.text());
+                change(item, "English", block.english());
+                if (block.machineEnglish().changed() && !block.machineEnglish().equals(block.english())) {
+                    change(item, "Machine English", block.machineEnglish());
+                }
+                change(item, "Note", block.note());
             }
-            for (VersionDiff.HighlightChange c : block.changed()) {
-                item.add(line("dz-diff-changed", "Highlight changed: " + describe(c.before()) + " → "
-                        + describe(c.after())));
-            }
-            diff.add(item);
+        }
+        for (HighlightInfo h : block.added()) {
+            item.add(line("dz-diff-added", "Highlight added: " + describe(h)));
+        }
+        for (HighlightInfo h : block.removed()) {
+            item.add(line("dz-diff-removed", "Highlight removed: " + describe(h)));
+        }
+        for (VersionDiff.HighlightChange c : block.changed()) {
+            item.add(line("dz-diff-changed", "Highlight changed: " + describe(c.before()) + " → "
+                    + describe(c.after())));
+        }
+        return item;
+    }
+
+    /** The text, English and note of a paragraph added or removed as a whole. */
+    private static void whole(Div item, String className, String text, String english, String note) {
+        item.add(line(className, "Chinese: " + (text == null ? "(none)" : text)));
+        if (english != null) {
+            item.add(line(className, "English: " + english));
+        }
+        if (note != null) {
+            item.add(line(className, "Note: " + note));
         }
     }
 
