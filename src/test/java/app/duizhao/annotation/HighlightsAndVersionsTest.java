@@ -1,5 +1,6 @@
 package app.duizhao.annotation;
 
+import app.duizhao.importing.CleaningAuditService;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.LibraryService;
@@ -25,6 +26,9 @@ class HighlightsAndVersionsTest {
 
     @Autowired
     AnnotationService annotations;
+
+    @Autowired
+    CleaningAuditService audit;
 
     private long article(String text) {
         return importer.importText(text).articleId();
@@ -172,6 +176,51 @@ class HighlightsAndVersionsTest {
                 .satisfies(h -> assertThat(h.note()).isEqualTo("added"));
         assertThat(diff.tagsAdded()).containsExactly("new");
         assertThat(diff.tagsRemoved()).containsExactly("old");
+    }
+
+    @Test
+    void aParagraphRestoredFromTheCleaningAuditBetweenTwoVersionsIsOneAddedParagraphAndNothingElse() {
+        long id = importer.importText("""
+                <p>第一段：北京今天天气晴朗。</p>
+                <div class="advertisement">广告：购买最新款手机，立减五百元</div>
+                <p>第二段：市民纷纷外出游玩。</p>
+                <p>第三段：公园里人山人海。</p>
+                """).articleId();
+        annotations.correctEnglish(id, 1, "Citizens went out.");
+        annotations.setNote(id, 2, "crowds");
+        annotations.addHighlight(id, 1, Side.ZH, 4, 6, HighlightColour.GREEN, "citizens");
+        annotations.addHighlight(id, 2, Side.ZH, 4, 6, HighlightColour.BLUE, null);
+        annotations.saveVersion(id, "before the restore");
+        CleaningAuditService.RemovedItem ad = audit.removed(id).stream()
+                .filter(r -> r.text().contains("购买最新款手机")).findFirst().orElseThrow();
+
+        int position = audit.restore(id, ad.id());
+        annotations.saveVersion(id, "after the restore");
+
+        VersionDiff diff = annotations.compare(id, 1, 2);
+        assertThat(diff.tagsAdded()).isEmpty();
+        assertThat(diff.tagsRemoved()).isEmpty();
+        assertThat(diff.blocks()).singleElement().satisfies(b -> {
+            assertThat(b.kind()).isEqualTo(VersionDiff.BlockChange.ADDED);
+            assertThat(b.newPosition()).isEqualTo(position).isEqualTo(1);
+            assertThat(b.text().after()).isEqualTo("广告：购买最新款手机，立减五百元");
+            assertThat(b.added()).isEmpty();
+        });
+        assertThat(annotations.compare(id, (Integer) 1, null).blocks()).singleElement()
+                .satisfies(b -> assertThat(b.kind()).isEqualTo(VersionDiff.BlockChange.ADDED));
+        assertThat(annotations.compare(id, 2, 1).blocks()).as("the other way round").singleElement()
+                .satisfies(b -> {
+                    assertThat(b.kind()).isEqualTo(VersionDiff.BlockChange.REMOVED);
+                    assertThat(b.oldPosition()).isEqualTo(1);
+                });
+
+        // A change made after the restore to a paragraph that moved is compared with its own old state.
+        annotations.setNote(id, 3, "big crowds");
+        VersionDiff later = annotations.compare(id, (Integer) 1, null);
+        assertThat(later.blocks()).extracting(VersionDiff.BlockDiff::kind)
+                .containsExactly(VersionDiff.BlockChange.ADDED, VersionDiff.BlockChange.CHANGED);
+        assertThat(later.blocks().get(1).note()).isEqualTo(new VersionDiff.Change("crowds", "big crowds"));
+        assertThat(later.blocks().get(1).oldPosition()).isEqualTo(2);
     }
 
     @Test

@@ -7,6 +7,7 @@ import app.duizhao.annotation.HighlightColour;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.VersionDiff;
 import app.duizhao.annotation.Side;
+import app.duizhao.importing.CleaningAuditService;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.LibraryService;
 import app.duizhao.reader.ui.ReaderView;
@@ -39,6 +40,9 @@ class AnnotationViewsTest extends KaribuSpringTest {
 
     @Autowired
     AnnotationService annotations;
+
+    @Autowired
+    CleaningAuditService audit;
 
     private long id;
 
@@ -171,6 +175,36 @@ class AnnotationViewsTest extends KaribuSpringTest {
                 "Highlight changed: “界面” (Chinese, green, note: kept) → "
                         + "“界面” (Chinese, pink, note: recoloured)",
                 "Paragraph 2", "Highlight added: “测试”");
+    }
+
+    @Test
+    void theHistoryShowsAParagraphRestoredBetweenTwoVersionsAsAddedAndNothingElse() {
+        long restored = importer.importText("""
+                <p>历史页第一段：北京今天天气晴朗。</p>
+                <div class="advertisement">广告：购买最新款手机，立减五百元</div>
+                <p>历史页第二段：市民纷纷外出游玩。</p>
+                <p>历史页第三段：公园里人山人海。%d</p>
+                """.formatted(System.nanoTime())).articleId();
+        annotations.setNote(restored, 1, "note on the second");
+        annotations.addHighlight(restored, 2, Side.ZH, 0, 3, HighlightColour.GREEN, "on the third");
+        annotations.saveVersion(restored, "before");
+        audit.restore(restored, audit.removed(restored).stream().filter(r -> r.text().contains("购买最新款手机"))
+                .findFirst().orElseThrow().id());
+        annotations.saveVersion(restored, "after");
+
+        UI.getCurrent().navigate(HistoryView.class, HistoryView.parameters(restored));
+        HistoryView history = _get(HistoryView.class);
+        _click(_get(Button.class, spec -> spec.withId("compare")));
+
+        assertThat(history.diffText()).contains("Version 1 → version 2", "Paragraph 2 added",
+                "Chinese: 广告：购买最新款手机，立减五百元").doesNotContain("Paragraph 3", "Paragraph 4", "Highlight",
+                "note on the second", "removed");
+        assertThat(_find(Div.class, spec -> spec.withClasses("dz-diff-block"))).singleElement()
+                .satisfies(d -> assertThat(d.getClassNames()).contains("dz-diff-block-added"));
+
+        history.choose(2, 1);
+        _click(_get(Button.class, spec -> spec.withId("compare")));
+        assertThat(history.diffText()).as("older first whatever the order chosen").contains("Paragraph 2 added");
     }
 
     @Test
