@@ -318,7 +318,9 @@ public class AnnotationService {
      * @param note   the note as edited (blank removes it)
      * @return the highlight as stored now
      * @throws HighlightConflictException when someone else changed the same thing meanwhile: nothing is
-     *                                    overwritten, and the exception carries both versions
+     *                                    overwritten, the exception carries both versions, and the user's colour
+     *                                    and note are kept as a {@link DraftField#HIGHLIGHT_CONFLICT} draft (see
+     *                                    {@link #highlightDrafts})
      * @throws NoSuchElementException     when the highlight was removed meanwhile
      */
     public HighlightInfo updateHighlight(HighlightInfo opened, HighlightColour colour, String note) {
@@ -336,6 +338,8 @@ public class AnnotationService {
             HighlightColour newColour = colourEdited ? colour : storedColour;
             String newNote = noteEdited ? yourNote : storedNote;
             if (noteClash || colourClash) {
+                // Kept before the conflict is reported: this transaction commits it (see write).
+                keepHighlightDraft(stored, newColour, newNote);
                 throw new HighlightConflictException(highlight(stored), newColour, newNote);
             }
             if (newColour != storedColour || !Objects.equals(newNote, storedNote)) {
@@ -511,6 +515,73 @@ public class AnnotationService {
                 return;
             }
             drafts.find(articleId, position, field.code()).ifPresent(drafts::delete);
+        });
+    }
+
+    /** Keeps the colour and note the user wanted for a highlight that lost an edit conflict, one per highlight. */
+    private void keepHighlightDraft(Highlight stored, HighlightColour colour, String note) {
+        long articleId = stored.getArticleId();
+        int position = stored.getBlockPosition();
+        List<HighlightDrafts.Entry> entries = new ArrayList<>(highlightDraftEntries(articleId, position));
+        entries.removeIf(e -> e.highlightId() == stored.getId());
+        TextAnchor.Quote quote = stored.quote();
+        entries.add(new HighlightDrafts.Entry(stored.getId(), stored.getSide(), quote.exact(), quote.start(), colour,
+                note));
+        saveDraft(articleId, position, DraftField.HIGHLIGHT_CONFLICT, HighlightDrafts.format(entries));
+    }
+
+    private List<HighlightDrafts.Entry> highlightDraftEntries(long articleId, int position) {
+        return drafts.find(articleId, position, DraftField.HIGHLIGHT_CONFLICT.code())
+                .map(d -> HighlightDrafts.parse(d.info().text())).orElse(List.of());
+    }
+
+    /**
+     * The highlight notes kept from edit conflicts (the {@link DraftField#HIGHLIGHT_CONFLICT} drafts), each with
+     * the highlight it is for as stored now: the one with the recorded id, else (after an import gave it a new
+     * id) the one with the same quote on the same block and side, else none (it was removed).
+     */
+    @Transactional(readOnly = true)
+    public List<HighlightDraft> highlightDrafts(long articleId) {
+        if (!access.exists(articleId)) {
+            return List.of();
+        }
+        List<Draft> kept = drafts.findByArticle(articleId).stream()
+                .filter(d -> d.info().field() == DraftField.HIGHLIGHT_CONFLICT).toList();
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        List<HighlightInfo> live = highlights(articleId);
+        List<HighlightDraft> result = new ArrayList<>();
+        for (Draft draft : kept) {
+            DraftInfo info = draft.info();
+            for (HighlightDrafts.Entry e : HighlightDrafts.parse(info.text())) {
+                HighlightInfo current = live.stream().filter(h -> h.id() != null && h.id() == e.highlightId()
+                                && h.blockPosition() == info.blockPosition()).findFirst()
+                        .or(() -> live.stream().filter(h -> h.blockPosition() == info.blockPosition()
+                                        && h.side() == e.side() && h.exact().equals(e.exact()))
+                                .min(java.util.Comparator.comparingInt(h -> Math.abs(h.start() - e.start()))))
+                        .orElse(null);
+                result.add(new HighlightDraft(articleId, info.blockPosition(), e.highlightId(), e.side(), e.exact(),
+                        e.colour(), e.note(), info.savedAt(), current));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Removes the note kept from an edit conflict for highlight {@code highlightId} (its
+     * {@link HighlightDraft#highlightId()}) on block {@code position}, after it was used or dismissed.
+     */
+    public void discardHighlightDraft(long articleId, int position, long highlightId) {
+        write(() -> {
+            if (!access.exists(articleId)) {
+                return;
+            }
+            List<HighlightDrafts.Entry> entries = new ArrayList<>(highlightDraftEntries(articleId, position));
+            if (entries.removeIf(e -> e.highlightId() == highlightId)) {
+                saveDraft(articleId, position, DraftField.HIGHLIGHT_CONFLICT,
+                        entries.isEmpty() ? null : HighlightDrafts.format(entries));
+            }
         });
     }
 

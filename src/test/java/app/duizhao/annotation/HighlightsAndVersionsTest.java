@@ -303,6 +303,53 @@ class HighlightsAndVersionsTest {
     }
 
     @Test
+    void aHighlightNoteThatLosesAConflictIsKeptAsADraftUntilUsedOrDiscarded() {
+        long id = article("两个标签页里的高亮笔记。");
+        HighlightInfo first = annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.YELLOW, "note");
+        HighlightInfo second = annotations.addHighlight(id, 0, Side.ZH, 5, 7, HighlightColour.GREEN, null);
+        annotations.updateHighlight(first, null, "their note");
+        annotations.updateHighlight(second, HighlightColour.PINK, null);
+
+        assertThatThrownBy(() -> annotations.updateHighlight(first, HighlightColour.BLUE, "my note"))
+                .isInstanceOf(HighlightConflictException.class);
+        assertThatThrownBy(() -> annotations.updateHighlight(second, HighlightColour.BLUE, "mine too"))
+                .isInstanceOf(HighlightConflictException.class);
+        // A second conflict on the same highlight replaces what was kept for it.
+        assertThatThrownBy(() -> annotations.updateHighlight(first, HighlightColour.BLUE, "my better note"))
+                .isInstanceOf(HighlightConflictException.class);
+
+        assertThat(annotations.drafts(id)).singleElement().satisfies(d -> {
+            assertThat(d.field()).isEqualTo(DraftField.HIGHLIGHT_CONFLICT);
+            assertThat(d.blockPosition()).isZero();
+        });
+        assertThat(annotations.highlightDrafts(id)).hasSize(2).anySatisfy(d -> {
+            assertThat(d.highlightId()).isEqualTo(first.id());
+            assertThat(d.exact()).isEqualTo("两个");
+            assertThat(d.side()).isEqualTo(Side.ZH);
+            assertThat(d.colour()).isEqualTo(HighlightColour.BLUE);
+            assertThat(d.note()).isEqualTo("my better note");
+            assertThat(d.current().note()).as("theirs, as stored now").isEqualTo("their note");
+        }).anySatisfy(d -> {
+            assertThat(d.highlightId()).isEqualTo(second.id());
+            assertThat(d.note()).isEqualTo("mine too");
+            assertThat(d.current().colour()).isEqualTo(HighlightColour.PINK);
+        });
+        assertThat(annotations.highlights(id)).extracting(HighlightInfo::note).containsExactly("their note", null);
+
+        // The highlight removed meanwhile: the note is still kept, for no highlight.
+        annotations.deleteHighlight(second.id());
+        assertThat(annotations.highlightDrafts(id)).filteredOn(d -> d.highlightId() == second.id()).singleElement()
+                .satisfies(d -> assertThat(d.current()).isNull());
+
+        annotations.discardHighlightDraft(id, 0, second.id());
+        assertThat(annotations.highlightDrafts(id)).singleElement()
+                .satisfies(d -> assertThat(d.note()).isEqualTo("my better note"));
+        annotations.discardHighlightDraft(id, 0, first.id());
+        assertThat(annotations.highlightDrafts(id)).isEmpty();
+        assertThat(annotations.drafts(id)).isEmpty();
+    }
+
+    @Test
     void aSavedVersionKeepsItsHighlightsAndTags() {
         long id = article("版本里的高亮。");
         annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.PURPLE, "in v1");

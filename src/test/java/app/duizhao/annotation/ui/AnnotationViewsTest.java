@@ -259,6 +259,38 @@ class AnnotationViewsTest extends KaribuSpringTest {
             assertThat(h.colour()).isEqualTo(HighlightColour.BLUE);
         });
         assertThat(layer.highlights()).singleElement().satisfies(h -> assertThat(h.note()).contains("my note"));
+        assertThat(annotations.highlightDrafts(id)).as("decided: nothing kept any more").isEmpty();
+    }
+
+    @Test
+    void aHighlightNoteThatLostAConflictIsShownAgainWhenTheReaderIsOpenedAgain() {
+        openReader();
+        AnnotationLayer layer = _get(AnnotationLayer.class);
+        HighlightInfo opened = layer.highlight(0, Side.ZH, 0, 2, HighlightColour.YELLOW, "first note");
+        annotations.updateHighlight(opened, null, "their note");
+        layer.updateHighlight(opened, HighlightColour.BLUE, "my note");
+        assertThat(_get(TextArea.class, spec -> spec.withClasses("dz-conflict-yours")).getLabel())
+                .contains("kept as a draft");
+        _click(_get(Button.class, spec -> spec.withId("highlight-conflict-later")));
+
+        // The browser is closed; the reader is opened again later.
+        UI.getCurrent().getPage().reload();
+        openReader();
+
+        Div drafts = _get(Div.class, spec -> spec.withId("drafts"));
+        assertThat(drafts.isVisible()).isTrue();
+        Div kept = _get(Div.class, spec -> spec.withClasses("dz-highlight-draft"));
+        assertThat(kept.getElement().getTextRecursively()).contains("Paragraph 1", "highlight “界面”", "blue",
+                "my note", "saved now: their note");
+        _click(_get(kept, Button.class, spec -> spec.withClasses("dz-draft-apply")));
+
+        assertThat(annotations.highlights(id)).singleElement().satisfies(h -> {
+            assertThat(h.note()).isEqualTo("my note");
+            assertThat(h.colour()).isEqualTo(HighlightColour.BLUE);
+        });
+        assertThat(annotations.highlightDrafts(id)).isEmpty();
+        assertThat(annotations.drafts(id)).isEmpty();
+        assertThat(_find(Div.class, spec -> spec.withClasses("dz-highlight-draft"))).isEmpty();
     }
 
     @Test
