@@ -176,6 +176,24 @@ public class AnnotationService {
     }
 
     /**
+     * Adds {@code addition} as a new paragraph at the end of block {@code position}'s note, to the note as it is at
+     * that moment (so nothing another tab or user saved meanwhile is overwritten), and returns the whole new note.
+     * The block's revision moves on, so an editor opened on the old note gets a conflict instead of overwriting this;
+     * a note draft in progress is kept.
+     */
+    public SavedNote appendToNote(long articleId, int position, String addition) {
+        return write(() -> {
+            Optional<BlockRevision> seen = revisions.find(articleId, position);
+            ArticleBlock block = block(articleId, position);
+            String current = block.getNote();
+            String note = current == null || current.isBlank() ? addition : current + "\n\n" + addition;
+            block.setNote(note);
+            bump(articleId, position, seen);
+            return new SavedNote(note, revisionNow(articleId, position));
+        });
+    }
+
+    /**
      * Sets the user's English of block {@code position} if nobody saved the block since the editor was opened at
      * {@code expectedRevision}; returns the new revision.
      *

@@ -4,6 +4,7 @@ import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.DraftField;
 import app.duizhao.annotation.DraftInfo;
 import app.duizhao.annotation.EditConflictException;
+import app.duizhao.annotation.SavedNote;
 import app.duizhao.annotation.HighlightColour;
 import app.duizhao.annotation.HighlightConflictException;
 import app.duizhao.annotation.HighlightDraft;
@@ -109,6 +110,16 @@ public class AnnotationLayer extends Div {
     /** Saves the note of a block, checked against the revision the page was opened at. */
     public void setNote(int position, String text) {
         save(position, DraftField.NOTE, text);
+    }
+
+    /**
+     * Adds a paragraph to the end of a block's note as it is stored now (an explanation saved as a note), and
+     * returns the whole note. This page's next edit of that note opens at the new revision.
+     */
+    public String appendToNote(int position, String addition) {
+        SavedNote saved = annotations.appendToNote(articleId, position, addition);
+        revisions.put(position, saved.revision());
+        return saved.text();
     }
 
     private void save(int position, DraftField field, String text) {
