@@ -84,6 +84,26 @@ final class VersionComparer {
 
     // ---------------------------------------------------------------- pairing blocks
 
+    /**
+     * Which block of {@code newer} each block of {@code older} is, for a restore: the old block's position → the
+     * new block's position, for the pairs of {@link #pairs} whose Chinese text (and image) are the same. Two
+     * different paragraphs that {@link #compare} pairs place by place as one changed paragraph are left out: the
+     * Chinese text is what identifies a paragraph, and an English correction or note written for one does not
+     * belong on another. Blocks of either side missing from the map have no partner.
+     */
+    static Map<Integer, Integer> sameParagraphs(List<SnapshotBlock> older, List<SnapshotBlock> newer) {
+        List<SnapshotBlock> before = byPosition(older);
+        List<SnapshotBlock> after = byPosition(newer);
+        int[][] keys = keys(before, after);
+        Map<Integer, Integer> result = new HashMap<>();
+        for (int[] pair : pairs(keys)) {
+            if (pair[0] >= 0 && pair[1] >= 0 && keys[0][pair[0]] == keys[1][pair[1]]) {
+                result.put(before.get(pair[0]).position(), after.get(pair[1]).position());
+            }
+        }
+        return result;
+    }
+
     /** The blocks' keys as small numbers, equal for blocks with the same text (and image), both sides numbered alike. */
     private static int[][] keys(List<SnapshotBlock> before, List<SnapshotBlock> after) {
         Map<String, Integer> ids = new HashMap<>();

@@ -233,7 +233,7 @@ class HighlightsAndVersionsTest {
         annotations.deleteHighlight(annotations.highlights(id).getFirst().id());
         annotations.saveVersion(id, "bad");
 
-        VersionInfo restored = annotations.restore(id, 1);
+        VersionInfo restored = annotations.restore(id, 1).version();
 
         assertThat(restored.number()).isEqualTo(3);
         assertThat(restored.message()).isEqualTo("Restored version 1");

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import app.duizhao.annotation.AnnotatedArticle;
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.HighlightInfo;
+import app.duizhao.annotation.RestoreResult;
 import app.duizhao.annotation.Side;
 import app.duizhao.annotation.VersionDiff;
 import app.duizhao.annotation.VersionInfo;
@@ -52,6 +53,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private final Select<Integer> to = new Select<>();
     private final Div diff = new Div();
     private final Div list = new Div();
+    private final Div restoreReport = new Div();
     private long articleId;
     private String title = "History";
 
@@ -82,6 +84,10 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         Paragraph of = new Paragraph();
         of.add(new Span("Saved versions of "), new RouterLink(article.get().snapshot().title(), ReaderView.class,
                 articleId));
+        restoreReport.setId("restore-report");
+        restoreReport.addClassName("dz-restore-report");
+        restoreReport.setVisible(false);
+        restoreReport.removeAll();
         list.setId("history-versions");
         list.addClassName("dz-history-list");
         diff.setId("history-diff");
@@ -96,7 +102,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         compare.setId("compare");
         Div compareBar = new Div(from, to, compare);
         compareBar.addClassName("dz-compare-bar");
-        add(heading, of, list, compareBar, diff);
+        add(heading, of, restoreReport, list, compareBar, diff);
         refresh();
     }
 
@@ -152,18 +158,64 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
 
     private void confirmRestore(int number) {
         ConfirmDialog dialog = new ConfirmDialog("Restore version " + number + "?",
-                "Its English corrections, notes, highlights and tags become current again and are saved as a new "
-                        + "version. Nothing is deleted: every saved version stays.", "Restore",
+                "Its English corrections, notes, highlights and tags go back onto the paragraphs they were "
+                        + "written for and are saved as a new version; paragraphs added since keep what they have. "
+                        + "Nothing is deleted: unsaved changes are first saved as a version of their own, and "
+                        + "every saved version stays.", "Restore",
                 e -> restore(number));
         dialog.setCancelable(true);
         dialog.open();
     }
 
-    /** Restores version {@code number} as a new version. */
+    /**
+     * Restores version {@code number} as a new version and says what happened above the list: the version saved
+     * first to keep unsaved changes, and the work of the old version's paragraphs that are no longer in the article.
+     */
     void restore(int number) {
-        VersionInfo restored = annotations.restore(articleId, number);
+        RestoreResult restored = annotations.restore(articleId, number);
         Notification.show("Version " + number + " restored as version " + restored.number() + ".");
+        showReport(restored);
         refresh();
+    }
+
+    private void showReport(RestoreResult result) {
+        restoreReport.removeAll();
+        restoreReport.setVisible(true);
+        int from = result.restoredFrom();
+        restoreReport.add(new Paragraph("Version " + from + " restored as version " + result.number() + "."
+                + (result.savedBefore() == null ? ""
+                : " Your unsaved changes were saved first as version " + result.savedBefore() + ".")));
+        if (result.leftOut().isEmpty()) {
+            return;
+        }
+        Paragraph intro = new Paragraph();
+        intro.add(new Span((result.leftOut().size() == 1 ? "One paragraph" : result.leftOut().size() + " paragraphs")
+                + " of version " + from + " " + (result.leftOut().size() == 1 ? "is" : "are")
+                + " no longer in the article, so this work could not be put back. It stays in "));
+        intro.add(new RouterLink("version " + from, VersionView.class, VersionView.parameters(articleId, from)));
+        intro.add(new Span(":"));
+        restoreReport.add(intro);
+        for (RestoreResult.LeftOutParagraph p : result.leftOut()) {
+            Div item = new Div();
+            item.addClassName("dz-left-out");
+            item.add(new H3("Paragraph " + (p.position() + 1) + " of version " + from));
+            item.add(line("dz-left-out-text", "Chinese: " + (p.text() == null ? "(none)" : p.text())));
+            if (p.correctedEnglish() != null) {
+                item.add(line("dz-left-out-english", "Your English: " + p.correctedEnglish()));
+            }
+            if (p.note() != null) {
+                item.add(line("dz-left-out-note", "Note: " + p.note()));
+            }
+            for (HighlightInfo h : p.highlights()) {
+                item.add(line("dz-left-out-highlight", "Highlight: " + describe(h)));
+            }
+            restoreReport.add(item);
+        }
+    }
+
+    /** The report shown after a restore (for tests). */
+    String restoreReportText() {
+        return restoreReport.isVisible() ? restoreReport.getElement().getTextRecursively() : "";
     }
 
     /** Shows the comparison of the two chosen versions. */
