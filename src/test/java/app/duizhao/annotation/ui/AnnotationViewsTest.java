@@ -24,6 +24,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -43,6 +44,9 @@ class AnnotationViewsTest extends KaribuSpringTest {
 
     @Autowired
     CleaningAuditService audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private long id;
 
@@ -152,6 +156,35 @@ class AnnotationViewsTest extends KaribuSpringTest {
                 .isEqualTo("Restored version 1"));
         assertThat(library.snapshot(id).orElseThrow().blocks().getFirst().note()).isEqualTo("note in v1");
         assertThat(annotations.highlights(id)).isEmpty();
+    }
+
+    @Test
+    void afterARestoreTheHistoryPageSaysWhatWasSavedFirstAndWhatCouldNotBePutBack() {
+        annotations.setNote(id, 0, "note on the first");
+        annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.GREEN, "mark");
+        annotations.setNote(id, 1, "note on the second");
+        annotations.saveVersion(id, "one");
+        // The first paragraph is removed from the article (simulated: no feature removes one yet).
+        jdbc.update("delete from article_block where article_id = ? and position = 0", id);
+        jdbc.update("delete from highlight where article_id = ? and block_position = 0", id);
+        jdbc.update("update article_block set position = 0 where article_id = ? and position = 1", id);
+        annotations.setNote(id, 0, "unsaved change");
+
+        UI.getCurrent().navigate(HistoryView.class, HistoryView.parameters(id));
+        HistoryView history = _get(HistoryView.class);
+        assertThat(history.restoreReportText()).isEmpty();
+        history.restore(1);
+
+        assertThat(history.restoreReportText()).contains("Version 1 restored as version 3.",
+                "Your unsaved changes were saved first as version 2.",
+                "One paragraph of version 1 is no longer in the article", "It stays in version 1",
+                "Paragraph 1 of version 1", "Chinese: 界面测试的第一段。", "Note: note on the first",
+                "Highlight: “界面” (Chinese, green, note: mark)");
+        assertThat(_find(Div.class, spec -> spec.withClasses("dz-left-out"))).hasSize(1);
+        assertThat(_get(Div.class, spec -> spec.withId("history-versions")).getElement().getTextRecursively())
+                .contains("Restored version 1; 1 paragraph of it no longer in the article",
+                        "Before restoring version 1");
+        assertThat(library.snapshot(id).orElseThrow().blocks().getFirst().note()).isEqualTo("note on the second");
     }
 
     @Test
