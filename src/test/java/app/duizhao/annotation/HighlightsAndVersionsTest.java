@@ -184,8 +184,8 @@ class HighlightsAndVersionsTest {
                 <p>第一段：北京今天天气晴朗。</p>
                 <div class="advertisement">广告：购买最新款手机，立减五百元</div>
                 <p>第二段：市民纷纷外出游玩。</p>
-                <p>第三段：公园里人山人海。</p>
-                """).articleId();
+                <p>第三段：公园里人山人海。%d</p>
+                """.formatted(System.nanoTime())).articleId(); // unique: the same text would be another test's article
         annotations.correctEnglish(id, 1, "Citizens went out.");
         annotations.setNote(id, 2, "crowds");
         annotations.addHighlight(id, 1, Side.ZH, 4, 6, HighlightColour.GREEN, "citizens");
