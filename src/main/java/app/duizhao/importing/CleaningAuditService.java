@@ -117,14 +117,9 @@ public class CleaningAuditService {
                 articleId, position, position, removedPosition == null ? -1 : removedPosition);
         // Bump the optimistic lock so an editor holding the old block list reloads instead of overwriting.
         jdbc.update("update article set lock_version = lock_version + 1 where id = ?", articleId);
-        // The restore writes with plain SQL, which the search index's entity listeners do not see.
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        library.reindex(articleId);
-                    }
-                });
+        // The restore writes with plain SQL, which the search index's entity listeners do not see. Called inside
+        // the transaction: the index follows on commit, and other instances hear of it only if it commits.
+        library.reindex(articleId);
         return position;
     }
 

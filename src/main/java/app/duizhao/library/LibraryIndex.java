@@ -41,6 +41,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import app.duizhao.sync.ChangeFeed;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,6 +84,11 @@ import java.util.regex.Pattern;
  * (see {@link ArticleIndexListener}), and at startup the index is rebuilt when it is missing or does not hold the
  * same number of articles as the database.
  *
+ * <p>Several instances on one database each keep an index of their own (in their own folder): every change is also
+ * published on the {@link ChangeFeed}, and each instance reindexes the articles the others changed within a
+ * second or two. The index stores, with each commit, the feed position it has caught up to, so an instance that was
+ * down reindexes at startup only what changed meanwhile (or everything, when that part of the feed is pruned).
+ *
  * <p>Chinese is analysed into overlapping character pairs (CJK bigrams), so a search for 中美关系 finds the text
  * without any word segmentation: it becomes the phrase 中美 美关 关系. English is stemmed.
  */
@@ -105,8 +112,13 @@ class LibraryIndex {
     private static final String ID_SORT = "id_sort";
     /** The owner's account id: every search is limited to one owner's articles. */
     private static final String OWNER = "owner";
+    /** The change feed's topic: the item is an article id. */
+    static final String TOPIC = "article";
+    /** In each index commit: the change feed position the index has caught up to. */
+    private static final String FEED_POSITION = "feed_position";
 
     private final JdbcTemplate jdbc;
+    private final ChangeFeed feed;
     private final TransactionTemplate newReadTransaction;
     private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new CJKAnalyzer(),
             Map.of(EN, new EnglishAnalyzer()));
@@ -117,12 +129,15 @@ class LibraryIndex {
     /** Whether the index changed since the searcher was last refreshed. */
     private volatile boolean stale;
     private final Object writeLock = new Object();
+    /** The feed position stored with the last index commit. */
+    private long committedPosition = -1;
     private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("library-index-commit").factory());
 
-    LibraryIndex(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+    LibraryIndex(JdbcTemplate jdbc, PlatformTransactionManager transactions, ChangeFeed feed,
                  @Value("${duizhao.library.index-dir:${duizhao.data-dir}/index}") String indexDir) throws IOException {
         this.jdbc = jdbc;
+        this.feed = feed;
         this.newReadTransaction = new TransactionTemplate(transactions);
         newReadTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         newReadTransaction.setReadOnly(true);
@@ -130,6 +145,8 @@ class LibraryIndex {
         this.writer = openWriter(directory, indexDir);
         this.searchers = new SearcherManager(writer, null);
         committer.scheduleWithFixedDelay(this::commitQuietly, 5, 5, TimeUnit.SECONDS);
+        // Articles other instances changed: read them again (the ones deleted leave the index).
+        feed.subscribe(TOPIC, this::reindex);
     }
 
     private static Directory openDirectory(String indexDir) throws IOException {
@@ -144,11 +161,24 @@ class LibraryIndex {
     private IndexWriter openWriter(Directory directory, String indexDir) throws IOException {
         try {
             return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (LockObtainFailedException e) {
+            throw inUse(indexDir, e);
         } catch (IOException | RuntimeException e) {
             // A damaged index is only a cache of the database: start a new one, the startup check rebuilds it.
             log.warn("The search index in {} cannot be opened ({}); it will be rebuilt", indexDir, e.toString());
-            return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
+            try {
+                return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
+            } catch (LockObtainFailedException locked) {
+                throw inUse(indexDir, locked);
+            }
         }
+    }
+
+    /** Two instances cannot share one index folder: the second one stops at startup and says why. */
+    private static IllegalStateException inUse(String indexDir, LockObtainFailedException e) {
+        return new IllegalStateException("The search index in " + Path.of(indexDir).toAbsolutePath()
+                + " is in use by another Duizhao instance. Give each instance its own data folder (DUIZHAO_DATA_DIR)"
+                + " or index folder (duizhao.library.index-dir); they can share the database.", e);
     }
 
     private IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
@@ -169,7 +199,47 @@ class LibraryIndex {
         if (stored != indexed || withOwner != indexed) {
             log.info("The search index holds {} articles, the database {}: rebuilding it", indexed, stored);
             rebuild();
+            return;
         }
+        catchUp();
+    }
+
+    /**
+     * Reindexes what other instances changed while this one was not running (from the feed position stored with
+     * the index), or everything when the feed no longer reaches back that far.
+     */
+    private void catchUp() {
+        Long position = storedPosition();
+        if (position == null) {
+            return; // an index written before the feed existed, or a new one: the count check above is all we have
+        }
+        Set<Long> changed = feed.changesSince(position, TOPIC);
+        if (changed == null) {
+            log.info("The search index may have missed changes made while this instance was down: rebuilding it");
+            rebuild();
+        } else if (!changed.isEmpty()) {
+            log.info("Reindexing {} articles changed while this instance was down", changed.size());
+            reindex(changed);
+        }
+    }
+
+    private Long storedPosition() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (FEED_POSITION.equals(entry.getKey())) {
+                    return Long.parseLong(entry.getValue());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Commits the index with the feed position it has caught up to. Call under {@link #writeLock}. */
+    private void commit(long position) throws IOException {
+        writer.setLiveCommitData(Map.of(FEED_POSITION, Long.toString(position)).entrySet());
+        writer.commit();
+        committedPosition = position;
     }
 
     long articleCount() {
@@ -186,6 +256,7 @@ class LibraryIndex {
     int rebuild() {
         synchronized (writeLock) {
             try {
+                long position = feed.position();
                 writer.deleteAll();
                 int[] count = {0};
                 Loader loader = new Loader(article -> {
@@ -202,7 +273,7 @@ class LibraryIndex {
                     return statement;
                 }, loader::row));
                 loader.finish();
-                writer.commit();
+                commit(position);
                 searchers.maybeRefreshBlocking();
                 return count[0];
             } catch (IOException e) {
@@ -217,6 +288,7 @@ class LibraryIndex {
      */
     void changed(long articleId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            feed.publish(TOPIC, articleId);
             reindex(List.of(articleId));
             return;
         }
@@ -242,7 +314,10 @@ class LibraryIndex {
             });
             pending = ids;
         }
-        pending.add(articleId);
+        if (pending.add(articleId)) {
+            // Once per article and transaction, in the transaction: other instances see it when it commits.
+            feed.publish(TOPIC, articleId);
+        }
     }
 
     /** Brings the index up to date for these articles (deleting those no longer stored). */
@@ -584,9 +659,10 @@ class LibraryIndex {
 
     private void commitQuietly() {
         try {
+            long position = feed.position();
             synchronized (writeLock) {
-                if (writer.isOpen() && writer.hasUncommittedChanges()) {
-                    writer.commit();
+                if (writer.isOpen() && (writer.hasUncommittedChanges() || position != committedPosition)) {
+                    commit(position);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -600,7 +676,7 @@ class LibraryIndex {
         synchronized (writeLock) {
             searchers.close();
             if (writer.isOpen()) {
-                writer.commit();
+                commit(feed.position());
                 writer.close();
             }
             directory.close();

@@ -1,6 +1,7 @@
 package app.duizhao.study;
 
 import app.duizhao.account.CurrentUser;
+import app.duizhao.sync.ChangeFeed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +28,20 @@ class SegmentationRules {
     private static final String SEPARATOR = "|";
     private static final int MAX_PASSES = 8;
 
+    /** The change feed's topic: the item is the owner whose rules changed. */
+    static final String TOPIC = "segmentation";
+
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
-    // Per user id; an entry is dropped whenever that user's rules change.
+    private final ChangeFeed feed;
+    // Per user id; an entry is dropped whenever that user's rules change, here or on another instance.
     private final Map<Long, Rules> rules = new ConcurrentHashMap<>();
 
-    SegmentationRules(JdbcClient jdbc, CurrentUser currentUser) {
+    SegmentationRules(JdbcClient jdbc, CurrentUser currentUser, ChangeFeed feed) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.feed = feed;
+        feed.subscribe(TOPIC, owners -> owners.forEach(rules::remove));
     }
 
     private record Rules(Map<String, List<String>> splits, Map<String, List<List<String>>> mergesByFirst) {
@@ -109,6 +116,7 @@ class SegmentationRules {
         if (undone == 0) {
             insert(owner, SPLIT, word, joined);
         }
+        feed.publish(TOPIC, owner);
         rules.remove(owner);
     }
 
@@ -125,6 +133,7 @@ class SegmentationRules {
                     .params(owner, MERGE, word, joined).update();
             insert(owner, MERGE, word, joined);
         }
+        feed.publish(TOPIC, owner);
         rules.remove(owner);
     }
 

@@ -2,6 +2,7 @@ package app.duizhao.study;
 
 import app.duizhao.account.CurrentUser;
 import app.duizhao.library.ArticleAccess;
+import app.duizhao.sync.ChangeFeed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +33,24 @@ public class VocabularyService {
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final ArticleAccess articles;
-    // Per user id; an entry is dropped whenever that user's vocabulary changes.
+    // Per user id; an entry is dropped whenever that user's vocabulary changes, here or on another instance.
     private final Map<Long, Map<String, WordStatus>> statuses = new ConcurrentHashMap<>();
+    private final ChangeFeed feed;
+    /** The change feed's topic: the item is the owner whose vocabulary changed. */
+    static final String TOPIC = "vocabulary";
 
-    public VocabularyService(JdbcClient jdbc, CurrentUser currentUser, ArticleAccess articles) {
+    public VocabularyService(JdbcClient jdbc, CurrentUser currentUser, ArticleAccess articles, ChangeFeed feed) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.articles = articles;
+        this.feed = feed;
+        feed.subscribe(TOPIC, owners -> owners.forEach(statuses::remove));
+    }
+
+    /** Drops the owner's statuses here and, through the change feed, on the other instances. */
+    private void changed(long owner) {
+        feed.publish(TOPIC, owner);
+        statuses.remove(owner);
     }
 
     /**
@@ -72,7 +84,7 @@ public class VocabularyService {
                             WordStatus.LEARNING.name(), now, now, owner)
                     .update();
         }
-        statuses.remove(owner);
+        changed(owner);
         return find(simplified).orElseThrow();
     }
 
@@ -123,7 +135,7 @@ public class VocabularyService {
         if (changed == 0) {
             throw new IllegalArgumentException("There is no vocabulary entry " + id + ".");
         }
-        statuses.remove(owner);
+        changed(owner);
         return get(id).orElseThrow();
     }
 
@@ -133,7 +145,7 @@ public class VocabularyService {
         long owner = currentUser.id();
         jdbc.sql("UPDATE vocabulary_entry SET status = ?, updated_at = ? WHERE id = ? AND owner_id = ?")
                 .params(status.name(), now(), id, owner).update();
-        statuses.remove(owner);
+        changed(owner);
     }
 
     /** Deletes an entry of the current user's; false when they have none with that id. */
@@ -142,7 +154,7 @@ public class VocabularyService {
         long owner = currentUser.id();
         boolean deleted = jdbc.sql("DELETE FROM vocabulary_entry WHERE id = ? AND owner_id = ?").params(id, owner)
                 .update() > 0;
-        statuses.remove(owner);
+        changed(owner);
         return deleted;
     }
 

@@ -1,5 +1,7 @@
 package app.duizhao.translation;
 
+import app.duizhao.sync.ChangeFeed;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,11 +18,33 @@ import java.util.Map;
 class SettingsStore {
 
     private static final String PREFIX = "engine.";
+    /** The change feed's topic: other instances load the settings again (the item id means nothing). */
+    static final String TOPIC = "engine-settings";
 
     private final JdbcClient jdbc;
+    private final ChangeFeed feed;
 
     SettingsStore(JdbcClient jdbc) {
+        this(jdbc, null);
+    }
+
+    @Autowired
+    SettingsStore(JdbcClient jdbc, ChangeFeed feed) {
         this.jdbc = jdbc;
+        this.feed = feed;
+    }
+
+    /** Calls {@code reload} when another instance on the same database saved or cleared the settings. */
+    void onChangeElsewhere(Runnable reload) {
+        if (feed != null) {
+            feed.subscribe(TOPIC, ids -> reload.run());
+        }
+    }
+
+    private void published() {
+        if (feed != null) {
+            feed.publish(TOPIC, 0);
+        }
     }
 
     /** The stored settings over {@code defaults}; the defaults where nothing (or something unreadable) is stored. */
@@ -56,12 +80,14 @@ class SettingsStore {
         put("concurrency", String.valueOf(s.concurrency()));
         put("batchTokens", String.valueOf(s.batchTokens()));
         put("summaryInChinese", String.valueOf(s.summaryInChinese()));
+        published();
     }
 
     /** Forgets the stored settings: application.properties applies again. */
     @Transactional
     void clear() {
         jdbc.sql("delete from app_setting where name like 'engine.%'").update();
+        published();
     }
 
     private void put(String name, String value) {

@@ -51,6 +51,20 @@ public class TranslationEngines {
         current.set(new Current(settings, build(settings)));
         log.info("Translation engine: {} ({}, concurrency {}, {} tokens per request)", current().info().label(),
                 settings.llm(apiKey), settings.concurrency(), settings.batchTokens());
+        if (store != null) {
+            store.onChangeElsewhere(this::reload);
+        }
+    }
+
+    /** Takes over what an admin saved on another instance on the same database (as {@link #update} does here). */
+    private void reload() {
+        EngineSettings settings = store.load(defaults);
+        Current before = current.get();
+        if (!settings.equals(before.settings())) {
+            current.compareAndSet(before, new Current(settings, build(settings)));
+            log.info("Translation engine switched on another instance to {} ({})", current().info().label(),
+                    settings.llm(apiKey));
+        }
     }
 
     /** The engine for the current settings. */
