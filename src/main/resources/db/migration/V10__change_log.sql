@@ -11,3 +11,15 @@ CREATE TABLE change_log (
     changed_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX change_log_changed_at_ix ON change_log (changed_at);
+
+-- The translation job of each article, so that any instance can tell that one runs (and how far it got) on another,
+-- and does not start a second one for the same article (app.duizhao.translation.TranslationRuns). A running job
+-- refreshes updated_at; a row not refreshed for minutes belongs to an instance that stopped.
+CREATE TABLE translation_run (
+    article_id  BIGINT        NOT NULL PRIMARY KEY REFERENCES article (id) ON DELETE CASCADE,
+    origin      VARCHAR(36)   NOT NULL,
+    status      VARCHAR(20)   NOT NULL,
+    done        INT           NOT NULL,
+    total       INT           NOT NULL,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);

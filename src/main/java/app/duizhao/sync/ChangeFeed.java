@@ -95,6 +95,11 @@ public class ChangeFeed {
         subscribers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(handler);
     }
 
+    /** This instance's id (a random UUID for its life), as other instances see it in rows it writes. */
+    public String instanceId() {
+        return origin;
+    }
+
     /** The newest row when this instance started: the poller hands on what comes after it. */
     public long startPosition() {
         return startPosition;

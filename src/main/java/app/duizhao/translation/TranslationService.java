@@ -34,6 +34,7 @@ public class TranslationService {
     private final TranslationCache cache;
     private final UsageLedger usage;
     private final GlossaryService glossary;
+    private final TranslationRuns runs;
     private final Map<Long, TranslationJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> batches = new ConcurrentHashMap<>();
     private final Map<String, Long> batchOwners = new ConcurrentHashMap<>();
@@ -43,8 +44,9 @@ public class TranslationService {
             Thread.ofVirtual().name("translation-", 0).factory());
 
     TranslationService(TranslationStore store, TranslationEngines engines, TranslationCache cache, UsageLedger usage,
-                       GlossaryService glossary, ArticleAccess access, CurrentUser currentUser) {
+                       GlossaryService glossary, ArticleAccess access, CurrentUser currentUser, TranslationRuns runs) {
         this.access = access;
+        this.runs = runs;
         this.currentUser = currentUser;
         this.store = store;
         this.engines = engines;
@@ -132,9 +134,13 @@ public class TranslationService {
                 .orElseThrow(() -> new NoSuchElementException("No article " + articleId));
         TranslationJob job = jobs.get(articleId);
         if (job != null && job.isRunning()) {
-            int done = job.total() == 0 ? counts.translated()
-                    : Math.min(counts.total(), counts.total() - job.total() + job.done());
-            return new TranslationStatus("running", done, counts.total(), null);
+            return new TranslationStatus("running", runningDone(counts, job.total(), job.done()), counts.total(), null);
+        }
+        // Another instance on the same database may be translating it (its blocks appear here as they are saved).
+        Optional<TranslationRuns.Run> elsewhere = runs.elsewhere(articleId);
+        if (elsewhere.isPresent()) {
+            return new TranslationStatus("running", runningDone(counts, elsewhere.get().total(),
+                    elsewhere.get().done()), counts.total(), null);
         }
         if (job != null && job.status() != TranslationJob.Status.DONE) {
             return new TranslationStatus("failed", counts.translated(), counts.total(), job.message());
@@ -146,6 +152,10 @@ public class TranslationService {
         String status = counts.total() > 0 && counts.translated() == counts.total() ? "done"
                 : counts.translated() == 0 ? "none" : "partial";
         return new TranslationStatus(status, counts.translated(), counts.total(), null);
+    }
+
+    private static int runningDone(TranslationStore.Counts counts, int jobTotal, int jobDone) {
+        return jobTotal == 0 ? counts.translated() : Math.min(counts.total(), counts.total() - jobTotal + jobDone);
     }
 
     /**
@@ -259,6 +269,13 @@ public class TranslationService {
         long owner = currentUser.id();
         EngineInfo info = engine.info();
         boolean cacheable = info.kind() == OutputKind.LLM;
+        if (!runs.claim(job)) {
+            // Not this server's job to remember: the status comes from the instance that runs it.
+            jobs.remove(articleId, job);
+            job.finish(TranslationJob.Status.FAILED, "This article is being translated on another instance of the "
+                    + "server; its translations appear here as they are saved. Try again when it has finished.");
+            return;
+        }
         try {
             TranslationStore.Work work = store.prepare(articleId, info, force, onlyPosition);
             job.setTotal(work.segments().size());
