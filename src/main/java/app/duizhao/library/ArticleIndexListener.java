@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the search index in step with the database, whoever changes an article (import, translation,
  * corrections, delete): Hibernate calls this for every written {@link Article} and {@link ArticleBlock}, and the
- * article is reindexed once the transaction commits. Spring supplies the instance (Hibernate's bean container).
+ * article is reindexed once the transaction commits. The change is also published, in the transaction, for other
+ * instances on the same database (see {@link LibraryIndex}). Spring supplies the instance (Hibernate's bean
+ * container).
  */
 @Component
 class ArticleIndexListener {
