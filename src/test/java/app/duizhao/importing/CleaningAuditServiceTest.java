@@ -6,6 +6,8 @@ import app.duizhao.annotation.HighlightColour;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.Side;
 import app.duizhao.library.ArticleSnapshot;
+import app.duizhao.library.ArticleSummary;
+import app.duizhao.library.LibraryQuery;
 import app.duizhao.library.LibraryService;
 import app.duizhao.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,9 @@ class CleaningAuditServiceTest {
                 "第一段：北京今天天气晴朗。", "第二段：市民纷纷外出游玩。", "广告：购买最新款手机，立减五百元", "第三段：公园里人山人海。");
         assertThat(article.blocks()).extracting(ArticleSnapshot.SnapshotBlock::position).containsExactly(0, 1, 2, 3);
         assertThat(article.blocks().get(2).machineEnglish()).isNull();
+        // The restored text is searchable: the restore's plain SQL reindexes the article when it commits.
+        assertThat(library.search(LibraryQuery.search("最新款手机", 10)).rows())
+                .extracting(ArticleSummary::id).containsExactly(id);
         assertThat(audit.removed(id)).noneMatch(r -> r.id() == ad.id());
         assertThatThrownBy(() -> audit.restore(id, ad.id())).isInstanceOf(ImportException.class);
     }
