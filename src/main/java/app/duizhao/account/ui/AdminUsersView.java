@@ -85,8 +85,7 @@ public class AdminUsersView extends VerticalLayout {
         return button;
     }
 
-    /** The dialog that sets {@code user}'s password; package-private for tests. */
-    Dialog openPasswordDialog(UserAccount user) {
+    private void openPasswordDialog(UserAccount user) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("New password for " + user.username());
         PasswordField newPassword = new PasswordField("New password");
@@ -98,9 +97,9 @@ public class AdminUsersView extends VerticalLayout {
                 message.setText("Set a new password for " + changed.username() + ".");
                 dialog.close();
             } catch (IllegalArgumentException e) {
+                newPassword.clear();
                 newPassword.setErrorMessage(e.getMessage());
                 newPassword.setInvalid(true);
-                newPassword.clear();
             }
         });
         set.setId("reset-password-set");
@@ -108,7 +107,6 @@ public class AdminUsersView extends VerticalLayout {
         dialog.add(new VerticalLayout(newPassword, note));
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), set);
         dialog.open();
-        return dialog;
     }
 
     private void setEnabled(UserAccount user, boolean enabled) {
