@@ -4,18 +4,22 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinRequestInterceptor;
 import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.atmosphere.cpr.AtmosphereRequest;
+import org.atmosphere.cpr.AtmosphereResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
+
+import java.io.IOException;
 
 /**
  * The {@link SignedInSessionFilter} check for what bypasses servlet filters: a message a client sends over an open
@@ -46,8 +50,28 @@ class PushSessionCheck implements VaadinServiceInitListener, VaadinRequestInterc
         // HTTP requests (UIDL over XHR, page loads, uploads) went through SignedInSessionFilter already; only a push
         // message arrives as an Atmosphere request.
         if (request instanceof VaadinServletRequest servletRequest
-                && servletRequest.getHttpServletRequest() instanceof AtmosphereRequest pushMessage) {
-            endIfNoLongerValid(pushMessage);
+                && servletRequest.getRequest() instanceof AtmosphereRequest pushMessage) {
+            if (endIfNoLongerValid(pushMessage)) {
+                tellTheClientItsSessionExpired(pushMessage.resource());
+            }
+        }
+    }
+
+    /**
+     * What Vaadin itself answers a push message of an expired session (see its {@code PushHandler}): the "session
+     * expired" message, upon which the client reloads the page (and lands on the login page), and the end of the
+     * websocket. The message itself is never run: Vaadin finds its HTTP session invalidated and stops.
+     */
+    private static void tellTheClientItsSessionExpired(AtmosphereResource resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.getResponse().setContentType("application/json; charset=UTF-8");
+            resource.getResponse().getWriter().write(VaadinService.createSessionExpiredJSON(true));
+            resource.resume();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Could not tell a client its session expired", e);
         }
     }
 
