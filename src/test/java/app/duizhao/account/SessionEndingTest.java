@@ -2,6 +2,7 @@ package app.duizhao.account;
 
 import app.duizhao.account.ui.AdminUsersView;
 import app.duizhao.testsupport.SignedIn;
+import app.duizhao.testsupport.SignedIn.FormSession;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -9,36 +10,19 @@ import com.vaadin.flow.component.grid.Grid;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
-import jakarta.servlet.http.HttpSession;
-import org.apache.catalina.Context;
-import org.apache.catalina.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -59,6 +43,9 @@ class SessionEndingTest {
     private static final String ADMIN = "first-admin";
     private static final String PASSWORD = "carol-secret-1";
     private static final String NEW_PASSWORD = "carol-secret-NEW";
+    private static final String ADMIN_PASSWORD = "first-admin-pass";
+    /** A page only a signed-in person opens. */
+    private static final String PAGE = "/account";
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -80,24 +67,21 @@ class SessionEndingTest {
 
     @Test
     void changingThePasswordEndsTheUsersOtherSessionsWhileTheOneThatChangedItStaysIn() throws Exception {
-        HttpClient first = signIn(carol.username(), PASSWORD);
-        HttpClient second = signIn(carol.username(), PASSWORD);
-        assertSignedIn(first);
-        assertSignedIn(second);
+        FormSession first = FormSession.signIn(port, carol.username(), PASSWORD);
+        FormSession second = FormSession.signIn(port, carol.username(), PASSWORD);
+        assertThat(first.signedIn(PAGE)).isTrue();
+        assertThat(second.signedIn(PAGE)).isTrue();
         String token = accounts.newApiToken(carol.id());
 
-        // The change as the /account view makes it: on a thread whose security context is the first session's
-        // (Vaadin's security context strategy reads it from the HTTP session).
-        inSession(first, () -> accounts.changePassword(PASSWORD, NEW_PASSWORD));
+        // The change as the /account view makes it, with the first session's security context.
+        first.runInSession(context, () -> accounts.changePassword(PASSWORD, NEW_PASSWORD));
 
-        assertSignedIn(first);
-        assertSentToLogin(second);
-        assertSentToLogin(second);
-        assertSignedIn(first);
-        // The ended session stays ended, and a new sign-in with the new password works.
-        assertSignedIn(signIn(carol.username(), NEW_PASSWORD));
-        assertThat(formLogin(newBrowser(), carol.username(), PASSWORD).headers().firstValue("Location").orElseThrow())
-                .contains("/login?error");
+        assertThat(first.signedIn(PAGE)).as("the session that changed it").isTrue();
+        assertThat(second.signedIn(PAGE)).as("the other session").isFalse();
+        assertThat(second.signedIn(PAGE)).as("stays ended").isFalse();
+        assertThat(first.signedIn(PAGE)).isTrue();
+        assertThat(FormSession.signIn(port, carol.username(), NEW_PASSWORD).signedIn(PAGE)).isTrue();
+        assertThat(FormSession.loginRedirect(port, carol.username(), PASSWORD)).contains("/login?error");
         // The API token is a credential of its own and survives the change.
         assertThat(new SignedIn.Http(port).get("/api/translations/no-such-batch", "Bearer " + token).statusCode())
                 .as("signed in (a missing batch), not 401").isEqualTo(404);
@@ -105,23 +89,23 @@ class SessionEndingTest {
 
     @Test
     void aFailedPasswordChangeEndsNoSession() throws Exception {
-        HttpClient first = signIn(carol.username(), PASSWORD);
-        HttpClient second = signIn(carol.username(), PASSWORD);
+        FormSession first = FormSession.signIn(port, carol.username(), PASSWORD);
+        FormSession second = FormSession.signIn(port, carol.username(), PASSWORD);
 
-        inSession(first, () -> assertThatThrownBy(() -> accounts.changePassword("not-the-password", NEW_PASSWORD))
+        first.runInSession(context, () -> assertThatThrownBy(() -> accounts.changePassword("not-it", NEW_PASSWORD))
                 .isInstanceOf(IllegalArgumentException.class));
-        inSession(first, () -> assertThatThrownBy(() -> accounts.changePassword(PASSWORD, "short"))
+        first.runInSession(context, () -> assertThatThrownBy(() -> accounts.changePassword(PASSWORD, "short"))
                 .isInstanceOf(IllegalArgumentException.class));
 
-        assertSignedIn(first);
-        assertSignedIn(second);
+        assertThat(first.signedIn(PAGE)).isTrue();
+        assertThat(second.signedIn(PAGE)).isTrue();
     }
 
     @Test
     void anAdminResettingAPasswordEndsAllTheUsersSessionsAndTheNewPasswordSignsIn() throws Exception {
-        HttpClient first = signIn(carol.username(), PASSWORD);
-        HttpClient second = signIn(carol.username(), PASSWORD);
-        HttpClient admin = signIn(ADMIN, "first-admin-pass");
+        FormSession first = FormSession.signIn(port, carol.username(), PASSWORD);
+        FormSession second = FormSession.signIn(port, carol.username(), PASSWORD);
+        FormSession admin = FormSession.signIn(port, ADMIN, ADMIN_PASSWORD);
 
         assertThatThrownBy(() -> SignedIn.as(context, carol.username(), () -> accounts.resetPassword(carol.id(),
                 NEW_PASSWORD))).isInstanceOf(AccessDeniedException.class);
@@ -145,26 +129,25 @@ class SessionEndingTest {
                     .isEqualTo("Set a new password for " + carol.username() + ".");
         });
 
-        assertSentToLogin(first);
-        assertSentToLogin(second);
-        assertSignedIn(admin);
-        assertThat(formLogin(newBrowser(), carol.username(), PASSWORD).headers().firstValue("Location").orElseThrow())
-                .contains("/login?error");
-        assertSignedIn(signIn(carol.username(), NEW_PASSWORD));
+        assertThat(first.signedIn(PAGE)).isFalse();
+        assertThat(second.signedIn(PAGE)).isFalse();
+        assertThat(admin.signedIn(PAGE)).isTrue();
+        assertThat(FormSession.loginRedirect(port, carol.username(), PASSWORD)).contains("/login?error");
+        assertThat(FormSession.signIn(port, carol.username(), NEW_PASSWORD).signedIn(PAGE)).isTrue();
     }
 
     @Test
     void aSessionOfADisabledUserIsRefusedAtItsNextRequestEvenWhenTheAccountIsEnabledAgainBeforeIt() throws Exception {
-        HttpClient browser = signIn(carol.username(), PASSWORD);
-        HttpClient later = signIn(carol.username(), PASSWORD);
-        assertSignedIn(browser);
+        FormSession browser = FormSession.signIn(port, carol.username(), PASSWORD);
+        FormSession later = FormSession.signIn(port, carol.username(), PASSWORD);
+        assertThat(browser.signedIn(PAGE)).isTrue();
 
         SignedIn.run(context, ADMIN, () -> accounts.setEnabled(carol.id(), false));
-        assertSentToLogin(browser);
+        assertThat(browser.signedIn(PAGE)).isFalse();
 
         SignedIn.run(context, ADMIN, () -> accounts.setEnabled(carol.id(), true));
-        assertSentToLogin(later);
-        assertSignedIn(signIn(carol.username(), PASSWORD));
+        assertThat(later.signedIn(PAGE)).as("disabled in between: ended all the same").isFalse();
+        assertThat(FormSession.signIn(port, carol.username(), PASSWORD).signedIn(PAGE)).isTrue();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -178,71 +161,5 @@ class SessionEndingTest {
         Button button = (Button) GridKt._getCellComponent(grid, row, "password");
         assertThat(button.getText()).isEqualTo("New password");
         return button;
-    }
-
-    private void assertSignedIn(HttpClient browser) throws Exception {
-        HttpResponse<String> page = page(browser, "/account");
-        assertThat(page.statusCode()).as("a signed-in page, not a redirect to the login").isEqualTo(200);
-    }
-
-    private void assertSentToLogin(HttpClient browser) throws Exception {
-        HttpResponse<String> page = page(browser, "/account");
-        assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-    }
-
-    /** Runs {@code work} with the security context of {@code browser}'s session on this thread, as a view would. */
-    private void inSession(HttpClient browser, Runnable work) {
-        String id = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("JSESSIONID")).map(HttpCookie::getValue).findFirst()
-                .orElseThrow();
-        TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
-        Context webapp = (Context) server.getTomcat().getHost().findChildren()[0];
-        Session session;
-        try {
-            session = webapp.getManager().findSession(id);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        HttpSession http = session.getSession();
-        SecurityContext security = (SecurityContext) http.getAttribute(
-                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        SecurityContextHolder.setContext(security);
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private static HttpClient newBrowser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    private HttpClient signIn(String username, String password) throws Exception {
-        HttpClient browser = newBrowser();
-        HttpResponse<String> done = formLogin(browser, username, password);
-        assertThat(done.statusCode()).isEqualTo(302);
-        assertThat(done.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        return browser;
-    }
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
-
-    private HttpResponse<String> formLogin(HttpClient browser, String username, String password) throws Exception {
-        HttpResponse<String> login = page(browser, "/login");
-        Matcher csrf = CSRF.matcher(login.body());
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + (csrf.find() ? "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) : "");
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> page(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }
