@@ -102,13 +102,17 @@ public class AccountService implements UserDetailsService {
             throw new IllegalArgumentException("The new password is the same as the current one.");
         }
         user.setPasswordHash(encoder.encode(newPassword));
+        long before = user.getSessionGeneration();
         long generation = user.endSessions();
-        // Renewed only once the new generation is committed: should the commit fail, this session is not left
-        // holding a generation the account never had.
+        // This session is renewed at once, so that a request of it running alongside (another tab of the same
+        // browser) is never taken for an ended one; should the change not commit, the renewal is taken back.
+        currentUser.renewSignIn(generation);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
-            public void afterCommit() {
-                currentUser.renewSignIn(generation);
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    currentUser.renewSignIn(before);
+                }
             }
         });
     }
@@ -177,14 +181,15 @@ public class AccountService implements UserDetailsService {
 
     /**
      * Whether a session signed in as {@code user} may go on: the account exists, is enabled, and no password change,
-     * reset or disabling ended its sessions since this one signed in. One primary-key read, made on each signed-in
-     * request so that it holds across every instance on the database.
+     * reset or disabling ended its sessions since this one signed in (or was renewed). One primary-key read, made on
+     * each signed-in request so that it holds across every instance on the database.
      */
     @Transactional(readOnly = true)
     public boolean sessionStillValid(SignedInUser user) {
+        // A renewed session may be one ahead while the change that renewed it commits.
         return users.findById(user.id())
                 .filter(AppUser::isEnabled)
-                .filter(account -> account.getSessionGeneration() == user.sessionGeneration())
+                .filter(account -> user.sessionGeneration() >= account.getSessionGeneration())
                 .isPresent();
     }
 
