@@ -173,12 +173,6 @@ public class AccountService implements UserDetailsService {
         return view(user);
     }
 
-    /** Whether the account may still act (exists and is enabled). */
-    @Transactional(readOnly = true)
-    public boolean isEnabled(long userId) {
-        return users.findById(userId).map(AppUser::isEnabled).orElse(false);
-    }
-
     /**
      * Whether a session signed in as {@code user} may go on: the account exists, is enabled, and no password change,
      * reset or disabling ended its sessions since this one signed in (or was renewed). One primary-key read, made on
