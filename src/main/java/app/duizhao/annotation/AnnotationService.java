@@ -176,6 +176,24 @@ public class AnnotationService {
     }
 
     /**
+     * Adds {@code addition} as a new paragraph at the end of block {@code position}'s note, to the note as it is at
+     * that moment (so nothing another tab or user saved meanwhile is overwritten), and returns the whole new note.
+     * The block's revision moves on, so an editor opened on the old note gets a conflict instead of overwriting this;
+     * a note draft in progress is kept.
+     */
+    public SavedNote appendToNote(long articleId, int position, String addition) {
+        return write(() -> {
+            Optional<BlockRevision> seen = revisions.find(articleId, position);
+            ArticleBlock block = block(articleId, position);
+            String current = block.getNote();
+            String note = current == null || current.isBlank() ? addition : current + "\n\n" + addition;
+            block.setNote(note);
+            bump(articleId, position, seen);
+            return new SavedNote(note, revisionNow(articleId, position));
+        });
+    }
+
+    /**
      * Sets the user's English of block {@code position} if nobody saved the block since the editor was opened at
      * {@code expectedRevision}; returns the new revision.
      *
@@ -318,7 +336,9 @@ public class AnnotationService {
      * @param note   the note as edited (blank removes it)
      * @return the highlight as stored now
      * @throws HighlightConflictException when someone else changed the same thing meanwhile: nothing is
-     *                                    overwritten, and the exception carries both versions
+     *                                    overwritten, the exception carries both versions, and the user's colour
+     *                                    and note are kept as a {@link DraftField#HIGHLIGHT_CONFLICT} draft (see
+     *                                    {@link #highlightDrafts})
      * @throws NoSuchElementException     when the highlight was removed meanwhile
      */
     public HighlightInfo updateHighlight(HighlightInfo opened, HighlightColour colour, String note) {
@@ -336,6 +356,8 @@ public class AnnotationService {
             HighlightColour newColour = colourEdited ? colour : storedColour;
             String newNote = noteEdited ? yourNote : storedNote;
             if (noteClash || colourClash) {
+                // Kept before the conflict is reported: this transaction commits it (see write).
+                keepHighlightDraft(stored, newColour, newNote);
                 throw new HighlightConflictException(highlight(stored), newColour, newNote);
             }
             if (newColour != storedColour || !Objects.equals(newNote, storedNote)) {
@@ -514,6 +536,73 @@ public class AnnotationService {
         });
     }
 
+    /** Keeps the colour and note the user wanted for a highlight that lost an edit conflict, one per highlight. */
+    private void keepHighlightDraft(Highlight stored, HighlightColour colour, String note) {
+        long articleId = stored.getArticleId();
+        int position = stored.getBlockPosition();
+        List<HighlightDrafts.Entry> entries = new ArrayList<>(highlightDraftEntries(articleId, position));
+        entries.removeIf(e -> e.highlightId() == stored.getId());
+        TextAnchor.Quote quote = stored.quote();
+        entries.add(new HighlightDrafts.Entry(stored.getId(), stored.getSide(), quote.exact(), quote.start(), colour,
+                note));
+        saveDraft(articleId, position, DraftField.HIGHLIGHT_CONFLICT, HighlightDrafts.format(entries));
+    }
+
+    private List<HighlightDrafts.Entry> highlightDraftEntries(long articleId, int position) {
+        return drafts.find(articleId, position, DraftField.HIGHLIGHT_CONFLICT.code())
+                .map(d -> HighlightDrafts.parse(d.info().text())).orElse(List.of());
+    }
+
+    /**
+     * The highlight notes kept from edit conflicts (the {@link DraftField#HIGHLIGHT_CONFLICT} drafts), each with
+     * the highlight it is for as stored now: the one with the recorded id, else (after an import gave it a new
+     * id) the one with the same quote on the same block and side, else none (it was removed).
+     */
+    @Transactional(readOnly = true)
+    public List<HighlightDraft> highlightDrafts(long articleId) {
+        if (!access.exists(articleId)) {
+            return List.of();
+        }
+        List<Draft> kept = drafts.findByArticle(articleId).stream()
+                .filter(d -> d.info().field() == DraftField.HIGHLIGHT_CONFLICT).toList();
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        List<HighlightInfo> live = highlights(articleId);
+        List<HighlightDraft> result = new ArrayList<>();
+        for (Draft draft : kept) {
+            DraftInfo info = draft.info();
+            for (HighlightDrafts.Entry e : HighlightDrafts.parse(info.text())) {
+                HighlightInfo current = live.stream().filter(h -> h.id() != null && h.id() == e.highlightId()
+                                && h.blockPosition() == info.blockPosition()).findFirst()
+                        .or(() -> live.stream().filter(h -> h.blockPosition() == info.blockPosition()
+                                        && h.side() == e.side() && h.exact().equals(e.exact()))
+                                .min(java.util.Comparator.comparingInt(h -> Math.abs(h.start() - e.start()))))
+                        .orElse(null);
+                result.add(new HighlightDraft(articleId, info.blockPosition(), e.highlightId(), e.side(), e.exact(),
+                        e.colour(), e.note(), info.savedAt(), current));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Removes the note kept from an edit conflict for highlight {@code highlightId} (its
+     * {@link HighlightDraft#highlightId()}) on block {@code position}, after it was used or dismissed.
+     */
+    public void discardHighlightDraft(long articleId, int position, long highlightId) {
+        write(() -> {
+            if (!access.exists(articleId)) {
+                return;
+            }
+            List<HighlightDrafts.Entry> entries = new ArrayList<>(highlightDraftEntries(articleId, position));
+            if (entries.removeIf(e -> e.highlightId() == highlightId)) {
+                saveDraft(articleId, position, DraftField.HIGHLIGHT_CONFLICT,
+                        entries.isEmpty() ? null : HighlightDrafts.format(entries));
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- versions
 
     /** Saves the article as it is now, with its highlights and tags, as a new immutable version. */
@@ -665,59 +754,144 @@ public class AnnotationService {
     }
 
     /**
-     * Makes an old version current again: its English corrections, notes, highlights and tags replace the
-     * current ones, and the result is saved as a new version. Nothing is lost: the state before is a version too
-     * if it was saved, and the machine English of today's blocks is kept when the old one is the same block.
+     * Makes an old version current again, as a new version, with its English corrections, notes, highlights and
+     * tags, each on the paragraph it was written for, wherever that paragraph is now.
+     *
+     * <p>The old version's blocks are paired with today's by their Chinese text, as the comparison pairs them
+     * ({@link VersionComparer#sameParagraphs}), not by position: a paragraph restored from the cleaning audit (or
+     * removed) since then moves the later ones, and their work moves with them. Then:
+     * <ul>
+     * <li>a paragraph in both gets the old English correction, note and highlights (and the old machine English
+     * when it differs), replacing today's;</li>
+     * <li>a paragraph of today that the old version did not have (say, one restored from the cleaning audit since)
+     * is left exactly as it is, with its English, note and highlights: the old version says nothing about it;</li>
+     * <li>a paragraph of the old version that is no longer in the article cannot take its work back: its
+     * correction, note and highlights are listed in {@link RestoreResult#leftOut()}, named in the new version's
+     * message, and stay in the old version, which is never changed.</li>
+     * </ul>
+     * Nothing is lost: when the current state has changes that no version holds yet, it is first saved as a version
+     * of its own ("Before restoring version n", {@link RestoreResult#savedBefore()}), so everything the restore
+     * replaces stays in the history.
      *
      * @throws NoSuchElementException when there is no such version
      */
-    public VersionInfo restore(long articleId, int number) {
+    public RestoreResult restore(long articleId, int number) {
         return write(() -> restoreNow(articleId, number));
     }
 
-    private VersionInfo restoreNow(long articleId, int number) {
+    private RestoreResult restoreNow(long articleId, int number) {
         AnnotatedArticle old = annotated(articleId, number)
                 .orElseThrow(() -> new NoSuchElementException("No version " + number + " of article " + articleId));
+        Integer savedBefore = unsavedChanges(articleId)
+                ? saveVersionNow(articleId, "Before restoring version " + number).number() : null;
         Article article = article(articleId);
-        Map<Integer, SnapshotBlock> oldBlocks = old.snapshot().blocks().stream()
-                .collect(Collectors.toMap(SnapshotBlock::position, Function.identity()));
-        for (ArticleBlock block : article.getBlocks()) {
-            SnapshotBlock was = oldBlocks.get(block.getPosition());
-            if (was == null) {
+        AnnotatedArticle current = annotated(articleId, null).orElseThrow();
+        Map<Integer, Integer> partner = VersionComparer.sameParagraphs(old.snapshot().blocks(),
+                current.snapshot().blocks());
+        Map<Integer, ArticleBlock> blocks = article.getBlocks().stream()
+                .collect(Collectors.toMap(ArticleBlock::getPosition, Function.identity()));
+        for (SnapshotBlock was : old.snapshot().blocks()) {
+            Integer now = partner.get(was.position());
+            ArticleBlock block = now == null ? null : blocks.get(now);
+            if (block == null) {
                 continue;
             }
+            boolean changed = false;
             if (was.machineEnglish() != null && !was.machineEnglish().equals(block.getMachineEnglish())) {
                 block.setMachineEnglish(was.machineEnglish(), was.machineKind(),
                         was.machineModel() != null ? was.machineModel() : block.getMachineModel());
+                changed = true;
             }
-            block.setCorrectedEnglish(was.correctedEnglish());
-            block.setNote(was.note());
-            bump(articleId, block.getPosition(), null);
+            if (!Objects.equals(was.correctedEnglish(), block.getCorrectedEnglish())
+                    || !Objects.equals(was.note(), block.getNote())) {
+                block.setCorrectedEnglish(was.correctedEnglish());
+                block.setNote(was.note());
+                changed = true;
+            }
+            if (changed) {
+                // Editors opened on today's text then see a conflict instead of overwriting the restored one.
+                bump(articleId, now, null);
+            }
         }
-        // A highlight that still exists is put back as it was (same id, so comparing versions sees it as the same
-        // highlight); those added since are removed; those removed since come back as new ones.
+        restoreHighlights(articleId, old, partner);
+        setTags(articleId, old.userTags());
+        articles.flush();
+        List<RestoreResult.LeftOutParagraph> leftOut = leftOut(old, partner);
+        String message = "Restored version " + number + (leftOut.isEmpty() ? "" : "; " + leftOut.size()
+                + (leftOut.size() == 1 ? " paragraph" : " paragraphs") + " of it no longer in the article");
+        return new RestoreResult(saveVersionNow(articleId, message), number, savedBefore, leftOut);
+    }
+
+    /** Whether the current state differs from the newest saved version (or there is none). */
+    private boolean unsavedChanges(long articleId) {
+        int last = versions.lastNumber(articleId);
+        if (last == 0) {
+            return true;
+        }
+        AnnotatedArticle saved = annotated(articleId, last).orElseThrow();
+        AnnotatedArticle current = annotated(articleId, null).orElseThrow();
+        return !VersionComparer.compare(last, VersionDiff.CURRENT, saved, current).isEmpty();
+    }
+
+    /**
+     * Puts the old version's highlights back on the paragraphs they were made on ({@code partner}: old position →
+     * position now). A highlight that still exists is put back as it was (same id, so comparing versions sees it as
+     * the same highlight); those added since on those paragraphs are removed; those removed since come back as new
+     * ones. Highlights on paragraphs the old version did not have are kept; those of old paragraphs no longer in the
+     * article are left out (reported by {@link #leftOut}).
+     */
+    private void restoreHighlights(long articleId, AnnotatedArticle old, Map<Integer, Integer> partner) {
+        Set<Integer> replaced = new java.util.HashSet<>(partner.values());
         Map<Long, Highlight> live = highlights.findByArticle(articleId).stream()
                 .collect(Collectors.toMap(Highlight::getId, Function.identity()));
         List<Highlight> restored = new ArrayList<>();
         for (HighlightInfo h : old.highlights()) {
+            Integer now = partner.get(h.blockPosition());
+            if (now == null) {
+                continue;
+            }
             Highlight existing = h.id() == null ? null : live.remove(h.id());
             if (existing != null) {
+                existing.moveToBlock(now);
                 existing.moveTo(h.quote());
                 if (existing.getColour() != h.colour() || !Objects.equals(existing.getNote(), h.note())) {
                     existing.setColour(h.colour(), now());
                     existing.setNote(h.note(), now());
                 }
             } else {
-                restored.add(new Highlight(articleId, h.blockPosition(), h.side(), h.quote(), h.colour(), h.note(),
-                        now()));
+                restored.add(new Highlight(articleId, now, h.side(), h.quote(), h.colour(), h.note(), now()));
             }
         }
-        highlights.deleteAll(live.values());
+        highlights.deleteAll(live.values().stream().filter(h -> replaced.contains(h.getBlockPosition())).toList());
         highlights.saveAll(restored);
         highlights.flush();
-        setTags(articleId, old.userTags());
-        articles.flush();
-        return saveVersionNow(articleId, "Restored version " + number);
+    }
+
+    /** The old version's paragraphs with the user's work on them that have no partner today, in order. */
+    private static List<RestoreResult.LeftOutParagraph> leftOut(AnnotatedArticle old, Map<Integer, Integer> partner) {
+        Map<Integer, List<HighlightInfo>> marks = new TreeMap<>();
+        for (HighlightInfo h : old.highlights()) {
+            if (!partner.containsKey(h.blockPosition())) {
+                marks.computeIfAbsent(h.blockPosition(), p -> new ArrayList<>()).add(h);
+            }
+        }
+        Map<Integer, SnapshotBlock> blocks = old.snapshot().blocks().stream()
+                .collect(Collectors.toMap(SnapshotBlock::position, Function.identity()));
+        Set<Integer> positions = new java.util.TreeSet<>(marks.keySet());
+        for (SnapshotBlock block : old.snapshot().blocks()) {
+            if (!partner.containsKey(block.position())
+                    && (block.correctedEnglish() != null || block.note() != null)) {
+                positions.add(block.position());
+            }
+        }
+        List<RestoreResult.LeftOutParagraph> result = new ArrayList<>();
+        for (int position : positions) {
+            SnapshotBlock block = blocks.get(position);
+            result.add(new RestoreResult.LeftOutParagraph(position, block == null ? null : block.text(),
+                    block == null ? null : block.correctedEnglish(), block == null ? null : block.note(),
+                    marks.getOrDefault(position, List.of())));
+        }
+        return result;
     }
 
     private AnnotatedArticle annotated(Article article, ArticleVersion version) {

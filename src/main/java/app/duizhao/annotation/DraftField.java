@@ -11,7 +11,13 @@ public enum DraftField {
     /** The user's English that lost an edit conflict, kept until the user decides. */
     CONFLICT_ENGLISH,
     /** The note that lost an edit conflict, kept until the user decides. */
-    CONFLICT_NOTE;
+    CONFLICT_NOTE,
+    /**
+     * The notes (and colours) of the block's highlights that lost an edit conflict, kept until the user decides.
+     * Its text records which highlight and quote each is for: read it with
+     * {@link AnnotationService#highlightDrafts}.
+     */
+    HIGHLIGHT_CONFLICT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -54,6 +54,11 @@ class Highlight {
         this.endOffset = quote.end();
     }
 
+    /** Puts the highlight on another block (a restore puts it back on its paragraph, wherever that is now). */
+    void moveToBlock(int position) {
+        this.blockPosition = position;
+    }
+
     void setColour(HighlightColour colour, OffsetDateTime now) {
         this.colour = colour.code();
         this.updatedAt = now;

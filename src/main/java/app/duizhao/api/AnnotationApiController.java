@@ -102,27 +102,27 @@ public class AnnotationApiController {
         JsonNode request = object(body, "{\"block\": 0, \"text\": \"...\"}");
         JsonNode blockNode = request.get("block");
         if (blockNode == null || !blockNode.isIntegralNumber() || !blockNode.canConvertToInt()) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "\"block\" must be the block's index (a whole number).");
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"block\" must be the block's index (a whole number).");
         }
         JsonNode textNode = request.get("text");
         if (textNode == null || !textNode.isString() || textNode.asString().isBlank()) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "\"text\" must be a non-empty string (the note, Markdown).");
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"text\" must be a non-empty string (the note, Markdown).");
         }
         String text = textNode.asString();
         if (text.length() > MAX_NOTE_CHARS) {
-            throw new Refused(HttpStatus.CONTENT_TOO_LARGE, "The note has " + text.length()
+            throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "The note has " + text.length()
                     + " characters; the limit is " + MAX_NOTE_CHARS + ".");
         }
         JsonNode revisionNode = request.get("revision");
         if (revisionNode != null && !revisionNode.isNull()
                 && (!revisionNode.isIntegralNumber() || !revisionNode.canConvertToLong())) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "\"revision\" must be a whole number, as a note's "
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"revision\" must be a whole number, as a note's "
                     + "\"revision\" answers it.");
         }
         int block = blockNode.asInt();
         ArticleSnapshot current = current(articleId);
         SnapshotBlock existing = current.blocks().stream().filter(b -> b.position() == block).findFirst()
-                .orElseThrow(() -> new Refused(HttpStatus.BAD_REQUEST, "Article " + articleId
+                .orElseThrow(() -> new ApiRefusal(HttpStatus.BAD_REQUEST, "Article " + articleId
                         + " has no block " + block + "; its blocks are numbered 0 to "
                         + (current.blocks().size() - 1) + "."));
         long revision;
@@ -165,11 +165,11 @@ public class AnnotationApiController {
             JsonNode messageNode = request.get("message");
             if (messageNode != null && !messageNode.isNull()) {
                 if (!messageNode.isString()) {
-                    throw new Refused(HttpStatus.BAD_REQUEST, "\"message\" must be a string.");
+                    throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"message\" must be a string.");
                 }
                 message = messageNode.asString();
                 if (message.length() > MAX_MESSAGE_CHARS) {
-                    throw new Refused(HttpStatus.CONTENT_TOO_LARGE, "The message has " + message.length()
+                    throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "The message has " + message.length()
                             + " characters; the limit is " + MAX_MESSAGE_CHARS + ".");
                 }
             }
@@ -200,10 +200,10 @@ public class AnnotationApiController {
     public ResponseEntity<?> version(@PathVariable String id, @PathVariable String number) {
         long articleId = articleId(id);
         int n = parse(number).filter(v -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE).map(Long::intValue)
-                .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "There is no version " + number
+                .orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "There is no version " + number
                         + " of article " + articleId + "."));
         current(articleId);
-        ArticleSnapshot version = annotations.version(articleId, n).orElseThrow(() -> new Refused(
+        ArticleSnapshot version = annotations.version(articleId, n).orElseThrow(() -> new ApiRefusal(
                 HttpStatus.NOT_FOUND, "There is no version " + n + " of article " + articleId + "."));
         List<VersionNoteJson> notes = version.blocks().stream().filter(b -> b.note() != null)
                 .map(b -> new VersionNoteJson(b.position(), b.note())).toList();
@@ -211,9 +211,9 @@ public class AnnotationApiController {
                 n, format(version), version.message(), version.title(), notes));
     }
 
-    @ExceptionHandler(Refused.class)
-    ResponseEntity<ErrorJson> badRequest(Refused e) {
-        return error(e.status, e.getMessage());
+    @ExceptionHandler(ApiRefusal.class)
+    ResponseEntity<ErrorJson> badRequest(ApiRefusal e) {
+        return error(e.status(), e.getMessage());
     }
 
     @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class})
@@ -237,8 +237,8 @@ public class AnnotationApiController {
     }
 
     /** Another user's article answers exactly like one that does not exist. */
-    private static Refused missing(long articleId) {
-        return new Refused(HttpStatus.NOT_FOUND, "There is no article " + articleId + ".");
+    private static ApiRefusal missing(long articleId) {
+        return new ApiRefusal(HttpStatus.NOT_FOUND, "There is no article " + articleId + ".");
     }
 
     private JsonNode object(String body, String example) {
@@ -246,16 +246,16 @@ public class AnnotationApiController {
         try {
             node = body == null || body.isBlank() ? null : json.readTree(body);
         } catch (JacksonException e) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "The body is not valid JSON: send " + example + ".");
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The body is not valid JSON: send " + example + ".");
         }
         if (node == null || !node.isObject()) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "The body must be a JSON object: " + example + ".");
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The body must be a JSON object: " + example + ".");
         }
         return node;
     }
 
     private static long articleId(String id) {
-        return parse(id).orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "There is no article " + id + "."));
+        return parse(id).orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "There is no article " + id + "."));
     }
 
     private static Optional<Long> parse(String value) {
@@ -277,15 +277,5 @@ public class AnnotationApiController {
 
     private static ResponseEntity<ErrorJson> error(HttpStatus status, String message) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorJson(message));
-    }
-
-    /** A request the API answers with a 4xx and {@code {"error"}}, touching nothing. */
-    private static final class Refused extends RuntimeException {
-        private final HttpStatus status;
-
-        Refused(HttpStatus status, String message) {
-            super(message);
-            this.status = status;
-        }
     }
 }

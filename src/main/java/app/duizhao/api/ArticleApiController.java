@@ -92,8 +92,8 @@ public class ArticleApiController {
                     .path("/api/articles/{id}").buildAndExpand(result.articleId()).toUri();
             return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                     .location(location).contentType(MediaType.APPLICATION_JSON).body(toJson(article));
-        } catch (BadRequest e) {
-            return error(e.status, e.getMessage());
+        } catch (ApiRefusal e) {
+            return error(e.status(), e.getMessage());
         } catch (ImportException e) {
             return error(statusOf(e), e.getMessage());
         }
@@ -120,16 +120,16 @@ public class ArticleApiController {
             file = request.getPart("file");
         } catch (MaxUploadSizeExceededException | IllegalStateException e) {
             // The servlet container refused a part over the multipart size limit.
-            throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large; " + tooLarge());
+            throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large; " + tooLarge());
         } catch (IOException | ServletException | MultipartException e) {
-            throw new BadRequest(HttpStatus.BAD_REQUEST, "The multipart form could not be read: " + e.getMessage());
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The multipart form could not be read: " + e.getMessage());
         }
         if (file == null) {
-            throw new BadRequest(HttpStatus.BAD_REQUEST, "The form has no \"file\" field: send the post as "
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The form has no \"file\" field: send the post as "
                     + "multipart field \"file\".");
         }
         if (file.getSize() > importer.maxBytes()) {
-            throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "\"" + file.getSubmittedFileName() + "\" is "
+            throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "\"" + file.getSubmittedFileName() + "\" is "
                     + megabytes(file.getSize()) + "; " + tooLarge());
         }
         try (InputStream in = file.getInputStream()) {
@@ -139,7 +139,7 @@ public class ArticleApiController {
             }
             return importer.importFile(name, in.readAllBytes());
         } catch (IOException e) {
-            throw new BadRequest(HttpStatus.BAD_REQUEST, "The file could not be read: " + e.getMessage());
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The file could not be read: " + e.getMessage());
         }
     }
 
@@ -149,11 +149,11 @@ public class ArticleApiController {
         try {
             body = json.readTree(raw);
         } catch (JacksonException e) {
-            throw new BadRequest(HttpStatus.BAD_REQUEST, "The body is not valid JSON: send {\"url\": ...} or "
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The body is not valid JSON: send {\"url\": ...} or "
                     + "{\"text\": ...}.");
         }
         if (body == null || !body.isObject()) {
-            throw new BadRequest(HttpStatus.BAD_REQUEST, "The JSON body must be an object: {\"url\": ...} or "
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The JSON body must be an object: {\"url\": ...} or "
                     + "{\"text\": ...}.");
         }
         if (body.has("format") || body.has("schemaVersion")) {
@@ -163,44 +163,44 @@ public class ArticleApiController {
         JsonNode url = body.get("url");
         JsonNode text = body.get("text");
         if (url != null && !url.isNull() && text != null && !text.isNull()) {
-            throw new BadRequest(HttpStatus.BAD_REQUEST, "Send either \"url\" or \"text\", not both.");
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "Send either \"url\" or \"text\", not both.");
         }
         if (url != null && !url.isNull()) {
             if (!url.isString() || url.asString().isBlank()) {
-                throw new BadRequest(HttpStatus.BAD_REQUEST, "\"url\" must be a non-empty string.");
+                throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"url\" must be a non-empty string.");
             }
             return importer.importUrl(url.asString().strip());
         }
         if (text != null && !text.isNull()) {
             if (!text.isString()) {
-                throw new BadRequest(HttpStatus.BAD_REQUEST, "\"text\" must be a string.");
+                throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"text\" must be a string.");
             }
             String value = text.asString();
             if (value.getBytes(StandardCharsets.UTF_8).length > importer.maxBytes()) {
-                throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "The text is "
+                throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "The text is "
                         + megabytes(value.getBytes(StandardCharsets.UTF_8).length) + "; " + tooLarge());
             }
             return importer.importText(value);
         }
-        throw new BadRequest(HttpStatus.BAD_REQUEST, "The JSON body needs \"url\" or \"text\".");
+        throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The JSON body needs \"url\" or \"text\".");
     }
 
     /** Reads a body, refusing more than the import limit allows (JSON escapes may double its size). */
     private String readBody(HttpServletRequest request) {
         long limit = importer.maxBytes() * 2 + 1024;
         if (request.getContentLengthLong() > limit) {
-            throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "The body is "
+            throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "The body is "
                     + megabytes(request.getContentLengthLong()) + "; " + tooLarge());
         }
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
-                throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "The body is over " + megabytes(limit) + "; "
+                throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "The body is over " + megabytes(limit) + "; "
                         + tooLarge());
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BadRequest(HttpStatus.BAD_REQUEST, "The body could not be read: " + e.getMessage());
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The body could not be read: " + e.getMessage());
         }
     }
 
@@ -255,15 +255,5 @@ public class ArticleApiController {
             log.error("API error: {}", message);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorJson(message));
-    }
-
-    /** Input the API refuses before the import runs. */
-    private static final class BadRequest extends RuntimeException {
-        private final HttpStatus status;
-
-        BadRequest(HttpStatus status, String message) {
-            super(message);
-            this.status = status;
-        }
     }
 }

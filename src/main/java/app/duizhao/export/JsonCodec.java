@@ -296,7 +296,7 @@ final class JsonCodec {
                 field = DraftField.of(required(d, "field", at));
             } catch (IllegalArgumentException e) {
                 throw new ImportException(at + ".field is not one of english, note, conflict-english, "
-                        + "conflict-note.", e);
+                        + "conflict-note, highlight-conflict.", e);
             }
             String text = required(d, "text", at);
             drafts.add(new DraftInfo(0, position.asInt(), field, text, time(d, "savedAt", at)));

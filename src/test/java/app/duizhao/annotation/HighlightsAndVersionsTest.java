@@ -1,5 +1,6 @@
 package app.duizhao.annotation;
 
+import app.duizhao.importing.CleaningAuditService;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.LibraryService;
@@ -25,6 +26,9 @@ class HighlightsAndVersionsTest {
 
     @Autowired
     AnnotationService annotations;
+
+    @Autowired
+    CleaningAuditService audit;
 
     private long article(String text) {
         return importer.importText(text).articleId();
@@ -175,6 +179,51 @@ class HighlightsAndVersionsTest {
     }
 
     @Test
+    void aParagraphRestoredFromTheCleaningAuditBetweenTwoVersionsIsOneAddedParagraphAndNothingElse() {
+        long id = importer.importText("""
+                <p>第一段：北京今天天气晴朗。</p>
+                <div class="advertisement">广告：购买最新款手机，立减五百元</div>
+                <p>第二段：市民纷纷外出游玩。</p>
+                <p>第三段：公园里人山人海。%d</p>
+                """.formatted(System.nanoTime())).articleId(); // unique: the same text would be another test's article
+        annotations.correctEnglish(id, 1, "Citizens went out.");
+        annotations.setNote(id, 2, "crowds");
+        annotations.addHighlight(id, 1, Side.ZH, 4, 6, HighlightColour.GREEN, "citizens");
+        annotations.addHighlight(id, 2, Side.ZH, 4, 6, HighlightColour.BLUE, null);
+        annotations.saveVersion(id, "before the restore");
+        CleaningAuditService.RemovedItem ad = audit.removed(id).stream()
+                .filter(r -> r.text().contains("购买最新款手机")).findFirst().orElseThrow();
+
+        int position = audit.restore(id, ad.id());
+        annotations.saveVersion(id, "after the restore");
+
+        VersionDiff diff = annotations.compare(id, 1, 2);
+        assertThat(diff.tagsAdded()).isEmpty();
+        assertThat(diff.tagsRemoved()).isEmpty();
+        assertThat(diff.blocks()).singleElement().satisfies(b -> {
+            assertThat(b.kind()).isEqualTo(VersionDiff.BlockChange.ADDED);
+            assertThat(b.newPosition()).isEqualTo(position).isEqualTo(1);
+            assertThat(b.text().after()).isEqualTo("广告：购买最新款手机，立减五百元");
+            assertThat(b.added()).isEmpty();
+        });
+        assertThat(annotations.compare(id, (Integer) 1, null).blocks()).singleElement()
+                .satisfies(b -> assertThat(b.kind()).isEqualTo(VersionDiff.BlockChange.ADDED));
+        assertThat(annotations.compare(id, 2, 1).blocks()).as("the other way round").singleElement()
+                .satisfies(b -> {
+                    assertThat(b.kind()).isEqualTo(VersionDiff.BlockChange.REMOVED);
+                    assertThat(b.oldPosition()).isEqualTo(1);
+                });
+
+        // A change made after the restore to a paragraph that moved is compared with its own old state.
+        annotations.setNote(id, 3, "big crowds");
+        VersionDiff later = annotations.compare(id, (Integer) 1, null);
+        assertThat(later.blocks()).extracting(VersionDiff.BlockDiff::kind)
+                .containsExactly(VersionDiff.BlockChange.ADDED, VersionDiff.BlockChange.CHANGED);
+        assertThat(later.blocks().get(1).note()).isEqualTo(new VersionDiff.Change("crowds", "big crowds"));
+        assertThat(later.blocks().get(1).oldPosition()).isEqualTo(2);
+    }
+
+    @Test
     void restoringAnOldVersionMakesItCurrentAsANewVersion() {
         long id = article("恢复的第一段。");
         annotations.setNote(id, 0, "original note");
@@ -184,7 +233,7 @@ class HighlightsAndVersionsTest {
         annotations.deleteHighlight(annotations.highlights(id).getFirst().id());
         annotations.saveVersion(id, "bad");
 
-        VersionInfo restored = annotations.restore(id, 1);
+        VersionInfo restored = annotations.restore(id, 1).version();
 
         assertThat(restored.number()).isEqualTo(3);
         assertThat(restored.message()).isEqualTo("Restored version 1");
@@ -251,6 +300,53 @@ class HighlightsAndVersionsTest {
         annotations.deleteHighlight(opened.id());
         assertThatThrownBy(() -> annotations.updateHighlight(now, HighlightColour.BLUE, "gone"))
                 .isInstanceOf(java.util.NoSuchElementException.class);
+    }
+
+    @Test
+    void aHighlightNoteThatLosesAConflictIsKeptAsADraftUntilUsedOrDiscarded() {
+        long id = article("两个标签页里的高亮笔记。");
+        HighlightInfo first = annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.YELLOW, "note");
+        HighlightInfo second = annotations.addHighlight(id, 0, Side.ZH, 5, 7, HighlightColour.GREEN, null);
+        annotations.updateHighlight(first, null, "their note");
+        annotations.updateHighlight(second, HighlightColour.PINK, null);
+
+        assertThatThrownBy(() -> annotations.updateHighlight(first, HighlightColour.BLUE, "my note"))
+                .isInstanceOf(HighlightConflictException.class);
+        assertThatThrownBy(() -> annotations.updateHighlight(second, HighlightColour.BLUE, "mine too"))
+                .isInstanceOf(HighlightConflictException.class);
+        // A second conflict on the same highlight replaces what was kept for it.
+        assertThatThrownBy(() -> annotations.updateHighlight(first, HighlightColour.BLUE, "my better note"))
+                .isInstanceOf(HighlightConflictException.class);
+
+        assertThat(annotations.drafts(id)).singleElement().satisfies(d -> {
+            assertThat(d.field()).isEqualTo(DraftField.HIGHLIGHT_CONFLICT);
+            assertThat(d.blockPosition()).isZero();
+        });
+        assertThat(annotations.highlightDrafts(id)).hasSize(2).anySatisfy(d -> {
+            assertThat(d.highlightId()).isEqualTo(first.id());
+            assertThat(d.exact()).isEqualTo("两个");
+            assertThat(d.side()).isEqualTo(Side.ZH);
+            assertThat(d.colour()).isEqualTo(HighlightColour.BLUE);
+            assertThat(d.note()).isEqualTo("my better note");
+            assertThat(d.current().note()).as("theirs, as stored now").isEqualTo("their note");
+        }).anySatisfy(d -> {
+            assertThat(d.highlightId()).isEqualTo(second.id());
+            assertThat(d.note()).isEqualTo("mine too");
+            assertThat(d.current().colour()).isEqualTo(HighlightColour.PINK);
+        });
+        assertThat(annotations.highlights(id)).extracting(HighlightInfo::note).containsExactly("their note", null);
+
+        // The highlight removed meanwhile: the note is still kept, for no highlight.
+        annotations.deleteHighlight(second.id());
+        assertThat(annotations.highlightDrafts(id)).filteredOn(d -> d.highlightId() == second.id()).singleElement()
+                .satisfies(d -> assertThat(d.current()).isNull());
+
+        annotations.discardHighlightDraft(id, 0, second.id());
+        assertThat(annotations.highlightDrafts(id)).singleElement()
+                .satisfies(d -> assertThat(d.note()).isEqualTo("my better note"));
+        annotations.discardHighlightDraft(id, 0, first.id());
+        assertThat(annotations.highlightDrafts(id)).isEmpty();
+        assertThat(annotations.drafts(id)).isEmpty();
     }
 
     @Test

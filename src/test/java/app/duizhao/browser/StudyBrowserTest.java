@@ -130,10 +130,18 @@ class StudyBrowserTest {
         page.keyboard().press("Escape");
         popup.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
 
-        // Pinyin above every word; the reading follows the word.
-        page.locator("#pinyin-toggle").click();
-        page.locator("#rows rt").first().waitFor();
+        // Pinyin above every word (here with the popup open: it moves with its word); the reading follows the word.
         Locator ruby = page.locator(".dz-row[data-index='0'] .dz-w[data-i='" + ambassadorIndex + "']");
+        ruby.click();
+        page.waitForSelector("#word-popup[data-word='大使']:not([hidden])");
+        page.keyboard().press("p");
+        page.locator("#rows rt").first().waitFor();
+        page.waitForFunction("() => { const w = document.querySelector(\".dz-row[data-index='0'] .dz-w[data-i='"
+                + ambassadorIndex + "']\"), p = document.getElementById('word-popup');"
+                + " const a = w.getBoundingClientRect().bottom, b = p.getBoundingClientRect().top;"
+                + " return !p.hidden && b >= a - 1 && b <= a + 12; }");
+        page.keyboard().press("Escape");
+        popup.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
         assertThat(ruby.locator("rt").allTextContents()).containsExactly("dà", "shǐ");
         page.locator("#tone-colours").click();
         page.locator("#rows.dz-tone-colours").waitFor();

@@ -221,6 +221,25 @@ class JsonRoundTripTest {
     }
 
     @Test
+    void aHighlightNoteKeptFromAConflictFindsItsHighlightInTheCopy() {
+        HighlightInfo then = annotations.highlights(id).stream().filter(h -> "then".equals(h.note())).findFirst()
+                .orElseThrow();
+        annotations.updateHighlight(then, null, "their note");
+        assertThatThrownBy(() -> annotations.updateHighlight(then, HighlightColour.PURPLE, "my kept note"))
+                .isInstanceOf(app.duizhao.annotation.HighlightConflictException.class);
+
+        long copy = exports.importJson(exports.export(id, null, ExportFormat.JSON).content()).articleId();
+
+        assertThat(annotations.highlightDrafts(copy)).singleElement().satisfies(d -> {
+            assertThat(d.note()).isEqualTo("my kept note");
+            assertThat(d.colour()).isEqualTo(HighlightColour.PURPLE);
+            assertThat(d.current()).as("found by its quote: the copy's highlight has a new id").isNotNull();
+            assertThat(d.current().id()).isNotEqualTo(then.id());
+            assertThat(d.current().note()).isEqualTo("their note");
+        });
+    }
+
+    @Test
     void glossaryTermsAreNotPartOfTheArticleYetStillApplyToTheCopy() {
         int termsBefore = glossary.terms().size();
         long copy = exports.importJson(exports.export(id, null, ExportFormat.JSON).content()).articleId();

@@ -4,8 +4,10 @@ import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.DraftField;
 import app.duizhao.annotation.DraftInfo;
 import app.duizhao.annotation.EditConflictException;
+import app.duizhao.annotation.SavedNote;
 import app.duizhao.annotation.HighlightColour;
 import app.duizhao.annotation.HighlightConflictException;
+import app.duizhao.annotation.HighlightDraft;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.Side;
 import com.vaadin.flow.component.AttachEvent;
@@ -110,6 +112,16 @@ public class AnnotationLayer extends Div {
         save(position, DraftField.NOTE, text);
     }
 
+    /**
+     * Adds a paragraph to the end of a block's note as it is stored now (an explanation saved as a note), and
+     * returns the whole note. This page's next edit of that note opens at the new revision.
+     */
+    public String appendToNote(int position, String addition) {
+        SavedNote saved = annotations.appendToNote(articleId, position, addition);
+        revisions.put(position, saved.revision());
+        return saved.text();
+    }
+
     private void save(int position, DraftField field, String text) {
         long opened = revisions.getOrDefault(position, 0L);
         try {
@@ -174,12 +186,18 @@ public class AnnotationLayer extends Div {
 
     private void showDrafts() {
         drafts.removeAll();
-        List<DraftInfo> all = annotations.drafts(articleId);
-        drafts.setVisible(!all.isEmpty());
-        if (all.isEmpty()) {
+        // A highlight's kept note is listed with its highlight and quote, below.
+        List<DraftInfo> all = annotations.drafts(articleId).stream()
+                .filter(d -> d.field() != DraftField.HIGHLIGHT_CONFLICT).toList();
+        List<HighlightDraft> kept = annotations.highlightDrafts(articleId);
+        drafts.setVisible(!all.isEmpty() || !kept.isEmpty());
+        if (all.isEmpty() && kept.isEmpty()) {
             return;
         }
         drafts.add(new Div(new Span("Restored from autosave: text you had not saved yet. Save it or discard it.")));
+        for (HighlightDraft draft : kept) {
+            drafts.add(highlightDraft(draft));
+        }
         for (DraftInfo draft : all) {
             boolean conflict = draft.field() == DraftField.CONFLICT_ENGLISH || draft.field() == DraftField.CONFLICT_NOTE;
             boolean note = draft.field() == DraftField.NOTE || draft.field() == DraftField.CONFLICT_NOTE;
@@ -211,6 +229,49 @@ public class AnnotationLayer extends Div {
             item.add(label, text, apply, discard);
             drafts.add(item);
         }
+    }
+
+    /** A highlight's note kept from an edit conflict: use it (over what is stored now) or discard it. */
+    private Div highlightDraft(HighlightDraft draft) {
+        Div item = new Div();
+        item.addClassNames("dz-draft", "dz-highlight-draft");
+        HighlightInfo current = draft.current();
+        Span label = new Span("Paragraph " + (draft.blockPosition() + 1) + ", note on the highlight “"
+                + draft.exact() + "” (yours, " + draft.colour().code() + ", from an edit conflict"
+                + (current == null ? "; the highlight was removed since" : "") + "): ");
+        label.addClassName("dz-draft-label");
+        Span text = new Span(draft.note() == null ? "(no note)" : draft.note());
+        text.addClassName("dz-draft-text");
+        item.add(label, text);
+        if (current != null) {
+            Span theirs = new Span(" — saved now: " + (current.note() == null ? "(no note)" : current.note()) + " ");
+            theirs.addClassName("dz-draft-theirs");
+            item.add(theirs);
+            Button apply = new Button("Use mine", e -> {
+                try {
+                    annotations.updateHighlight(current.id(), draft.colour(), draft.note());
+                } catch (NoSuchElementException gone) {
+                    Notification.show("This highlight was removed elsewhere meanwhile; your note is still kept.")
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    showDrafts();
+                    return;
+                }
+                annotations.discardHighlightDraft(articleId, draft.blockPosition(), draft.highlightId());
+                showDrafts();
+                refresh();
+            });
+            apply.addClassName("dz-draft-apply");
+            item.add(apply);
+        }
+        Button discard = new Button("Discard", e -> {
+            annotations.discardHighlightDraft(articleId, draft.blockPosition(), draft.highlightId());
+            showDrafts();
+        });
+        discard.addClassName("dz-draft-discard");
+        item.add(discard);
+        item.getChildren().filter(Button.class::isInstance).map(Button.class::cast)
+                .forEach(b -> b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY));
+        return item;
     }
 
     @ClientCallable
@@ -308,14 +369,19 @@ public class AnnotationLayer extends Div {
 
     /**
      * Saves a highlight's colour (null: unchanged) and note as edited from {@code opened}, the highlight the popover
-     * was opened on; a change made meanwhile elsewhere to the same thing shows both instead of being overwritten.
+     * was opened on; a change made meanwhile elsewhere to the same thing shows both instead of being overwritten
+     * (and the user's note is kept as a draft until decided). Returns whether it was saved.
      */
-    public void updateHighlight(HighlightInfo opened, HighlightColour colour, String note) {
+    public boolean updateHighlight(HighlightInfo opened, HighlightColour colour, String note) {
+        boolean saved = false;
         try {
             annotations.updateHighlight(opened, colour, note);
             popover.setVisible(false);
+            saved = true;
         } catch (HighlightConflictException conflict) {
             popover.setVisible(false);
+            // The service kept the user's note as a draft: the list of drafts shows it until it is decided.
+            showDrafts();
             showHighlightConflict(conflict);
         } catch (NoSuchElementException gone) {
             popover.setVisible(false);
@@ -323,6 +389,7 @@ public class AnnotationLayer extends Div {
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
+        return saved;
     }
 
     private void showHighlightConflict(HighlightConflictException conflict) {
@@ -339,30 +406,42 @@ public class AnnotationLayer extends Div {
         theirs.setReadOnly(true);
         theirs.setWidthFull();
         theirs.addClassName("dz-conflict-theirs");
-        TextArea yours = new TextArea("Yours (" + conflict.yourColour().code() + ")");
+        TextArea yours = new TextArea("Yours (" + conflict.yourColour().code() + ", kept as a draft)");
         yours.setValue(conflict.yours() == null ? "" : conflict.yours());
         yours.setWidthFull();
         yours.addClassName("dz-conflict-yours");
         body.add(theirs, yours);
         dialog.add(body);
+        // The kept draft goes once the user decided and the decision was saved (a new conflict keeps a new one).
+        Runnable decided = () -> {
+            annotations.discardHighlightDraft(articleId, current.blockPosition(), current.id());
+            showDrafts();
+        };
         Button keepTheirs = new Button("Keep theirs", e -> {
             dialog.close();
+            decided.run();
             refresh();
         });
         keepTheirs.setId("highlight-conflict-keep-theirs");
         Button keepBoth = new Button("Keep both notes", e -> {
             dialog.close();
             String both = (theirs.getValue().strip() + "\n\n" + yours.getValue().strip()).strip();
-            updateHighlight(current, conflict.yourColour(), both);
+            if (updateHighlight(current, conflict.yourColour(), both)) {
+                decided.run();
+            }
         });
         keepBoth.setId("highlight-conflict-keep-both");
         Button useMine = new Button("Use mine", e -> {
             dialog.close();
-            updateHighlight(current, conflict.yourColour(), yours.getValue());
+            if (updateHighlight(current, conflict.yourColour(), yours.getValue())) {
+                decided.run();
+            }
         });
         useMine.setId("highlight-conflict-use-mine");
         useMine.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(keepTheirs, keepBoth, useMine);
+        Button later = new Button("Decide later", e -> dialog.close());
+        later.setId("highlight-conflict-later");
+        dialog.getFooter().add(later, keepTheirs, keepBoth, useMine);
         dialog.open();
     }
 

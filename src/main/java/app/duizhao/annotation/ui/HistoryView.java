@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import app.duizhao.annotation.AnnotatedArticle;
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.HighlightInfo;
+import app.duizhao.annotation.RestoreResult;
 import app.duizhao.annotation.Side;
 import app.duizhao.annotation.VersionDiff;
 import app.duizhao.annotation.VersionInfo;
@@ -37,8 +38,8 @@ import java.util.Optional;
 
 /**
  * The history of an article: its saved versions, newest first, each openable and restorable as a new version,
- * and a block-by-block comparison of any two of them or of one with the current working state (text, English,
- * machine English, notes, highlights added, removed or changed, tags).
+ * and a block-by-block comparison of any two of them or of one with the current working state (paragraphs added
+ * or removed, and in the others text, English, machine English, notes, highlights added, removed or changed, tags).
  */
 // Any signed-in user (accounts on); the services scope what they see.
 @PermitAll
@@ -52,6 +53,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private final Select<Integer> to = new Select<>();
     private final Div diff = new Div();
     private final Div list = new Div();
+    private final Div restoreReport = new Div();
     private long articleId;
     private String title = "History";
 
@@ -82,6 +84,10 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         Paragraph of = new Paragraph();
         of.add(new Span("Saved versions of "), new RouterLink(article.get().snapshot().title(), ReaderView.class,
                 articleId));
+        restoreReport.setId("restore-report");
+        restoreReport.addClassName("dz-restore-report");
+        restoreReport.setVisible(false);
+        restoreReport.removeAll();
         list.setId("history-versions");
         list.addClassName("dz-history-list");
         diff.setId("history-diff");
@@ -96,7 +102,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         compare.setId("compare");
         Div compareBar = new Div(from, to, compare);
         compareBar.addClassName("dz-compare-bar");
-        add(heading, of, list, compareBar, diff);
+        add(heading, of, restoreReport, list, compareBar, diff);
         refresh();
     }
 
@@ -152,18 +158,64 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
 
     private void confirmRestore(int number) {
         ConfirmDialog dialog = new ConfirmDialog("Restore version " + number + "?",
-                "Its English corrections, notes, highlights and tags become current again and are saved as a new "
-                        + "version. Nothing is deleted: every saved version stays.", "Restore",
+                "Its English corrections, notes, highlights and tags go back onto the paragraphs they were "
+                        + "written for and are saved as a new version; paragraphs added since keep what they have. "
+                        + "Nothing is deleted: unsaved changes are first saved as a version of their own, and "
+                        + "every saved version stays.", "Restore",
                 e -> restore(number));
         dialog.setCancelable(true);
         dialog.open();
     }
 
-    /** Restores version {@code number} as a new version. */
+    /**
+     * Restores version {@code number} as a new version and says what happened above the list: the version saved
+     * first to keep unsaved changes, and the work of the old version's paragraphs that are no longer in the article.
+     */
     void restore(int number) {
-        VersionInfo restored = annotations.restore(articleId, number);
+        RestoreResult restored = annotations.restore(articleId, number);
         Notification.show("Version " + number + " restored as version " + restored.number() + ".");
+        showReport(restored);
         refresh();
+    }
+
+    private void showReport(RestoreResult result) {
+        restoreReport.removeAll();
+        restoreReport.setVisible(true);
+        int from = result.restoredFrom();
+        restoreReport.add(new Paragraph("Version " + from + " restored as version " + result.number() + "."
+                + (result.savedBefore() == null ? ""
+                : " Your unsaved changes were saved first as version " + result.savedBefore() + ".")));
+        if (result.leftOut().isEmpty()) {
+            return;
+        }
+        Paragraph intro = new Paragraph();
+        intro.add(new Span((result.leftOut().size() == 1 ? "One paragraph" : result.leftOut().size() + " paragraphs")
+                + " of version " + from + " " + (result.leftOut().size() == 1 ? "is" : "are")
+                + " no longer in the article, so this work could not be put back. It stays in "));
+        intro.add(new RouterLink("version " + from, VersionView.class, VersionView.parameters(articleId, from)));
+        intro.add(new Span(":"));
+        restoreReport.add(intro);
+        for (RestoreResult.LeftOutParagraph p : result.leftOut()) {
+            Div item = new Div();
+            item.addClassName("dz-left-out");
+            item.add(new H3("Paragraph " + (p.position() + 1) + " of version " + from));
+            item.add(line("dz-left-out-text", "Chinese: " + (p.text() == null ? "(none)" : p.text())));
+            if (p.correctedEnglish() != null) {
+                item.add(line("dz-left-out-english", "Your English: " + p.correctedEnglish()));
+            }
+            if (p.note() != null) {
+                item.add(line("dz-left-out-note", "Note: " + p.note()));
+            }
+            for (HighlightInfo h : p.highlights()) {
+                item.add(line("dz-left-out-highlight", "Highlight: " + describe(h)));
+            }
+            restoreReport.add(item);
+        }
+    }
+
+    /** The report shown after a restore (for tests). */
+    String restoreReportText() {
+        return restoreReport.isVisible() ? restoreReport.getElement().getTextRecursively() : "";
     }
 
     /** Shows the comparison of the two chosen versions. */
@@ -191,27 +243,59 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
                     : "removed " + String.join(", ", result.tagsRemoved()))));
         }
         for (VersionDiff.BlockDiff block : result.blocks()) {
-            Div item = new Div();
-            item.addClassName("dz-diff-block");
-            item.getElement().setAttribute("data-index", String.valueOf(block.position()));
-            item.add(new H3("Paragraph " + (block.position() + 1)));
-            change(item, "Chinese", block.text());
-            change(item, "English", block.english());
-            if (block.machineEnglish().changed() && !block.machineEnglish().equals(block.english())) {
-                change(item, "Machine English", block.machineEnglish());
+            diff.add(block(block));
+        }
+    }
+
+    /** One block of the comparison: a paragraph added or removed with its text, or what changed in one. */
+    private static Div block(VersionDiff.BlockDiff block) {
+        Div item = new Div();
+        item.addClassName("dz-diff-block");
+        item.getElement().setAttribute("data-index", String.valueOf(block.position()));
+        switch (block.kind()) {
+            case ADDED -> {
+                item.addClassName("dz-diff-block-added");
+                item.add(new H3("Paragraph " + (block.newPosition() + 1) + " added"));
+                whole(item, "dz-diff-added", block.text().after(), block.english().after(), block.note().after());
             }
-            change(item, "Note", block.note());
-            for (HighlightInfo h : block.added()) {
-                item.add(line("dz-diff-added", "Highlight added: " + describe(h)));
+            case REMOVED -> {
+                item.addClassName("dz-diff-block-removed");
+                item.add(new H3("Paragraph " + (block.oldPosition() + 1) + " removed"));
+                whole(item, "dz-diff-removed", block.text().before(), block.english().before(),
+                        block.note().before());
             }
-            for (HighlightInfo h : block.removed()) {
-                item.add(line("dz-diff-removed", "Highlight removed: " + describe(h)));
+            case CHANGED -> {
+                item.add(new H3("Paragraph " + (block.newPosition() + 1) + (block.moved()
+                        ? " (was paragraph " + (block.oldPosition() + 1) + ")" : "")));
+                change(item, "Chinese", block.text());
+                change(item, "English", block.english());
+                if (block.machineEnglish().changed() && !block.machineEnglish().equals(block.english())) {
+                    change(item, "Machine English", block.machineEnglish());
+                }
+                change(item, "Note", block.note());
             }
-            for (VersionDiff.HighlightChange c : block.changed()) {
-                item.add(line("dz-diff-changed", "Highlight changed: " + describe(c.before()) + " → "
-                        + describe(c.after())));
-            }
-            diff.add(item);
+        }
+        for (HighlightInfo h : block.added()) {
+            item.add(line("dz-diff-added", "Highlight added: " + describe(h)));
+        }
+        for (HighlightInfo h : block.removed()) {
+            item.add(line("dz-diff-removed", "Highlight removed: " + describe(h)));
+        }
+        for (VersionDiff.HighlightChange c : block.changed()) {
+            item.add(line("dz-diff-changed", "Highlight changed: " + describe(c.before()) + " → "
+                    + describe(c.after())));
+        }
+        return item;
+    }
+
+    /** The text, English and note of a paragraph added or removed as a whole. */
+    private static void whole(Div item, String className, String text, String english, String note) {
+        item.add(line(className, "Chinese: " + (text == null ? "(none)" : text)));
+        if (english != null) {
+            item.add(line(className, "English: " + english));
+        }
+        if (note != null) {
+            item.add(line(className, "Note: " + note));
         }
     }
 

@@ -30,6 +30,9 @@ class BlockRow extends Div {
 
         void note(int position, String text);
 
+        /** Adds a paragraph to the end of the note as stored now; returns the whole note. */
+        String appendToNote(int position, String addition);
+
         void retranslate(int position);
 
         List<StoredTranslation> stored(int position);
@@ -171,6 +174,11 @@ class BlockRow extends Div {
     }
 
     /** Shows a note saved from elsewhere (an explanation saved as a note). */
+    /** Adds a paragraph to this block's note (kept with whatever the note holds by now) and shows the result. */
+    void appendToNote(String addition) {
+        showNote(actions.appendToNote(block.position(), addition));
+    }
+
     void showNote(String text) {
         noteText = text == null || text.isBlank() ? null : text.strip();
         render();

@@ -1,7 +1,6 @@
 package app.duizhao.reader.ui;
 
 import app.duizhao.account.CurrentUser;
-import app.duizhao.annotation.AnnotationService;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import app.duizhao.study.ChineseDictionary;
@@ -87,7 +86,6 @@ public class ReaderStudy extends Div {
 
     private final StudyService study;
     private final VocabularyService vocabulary;
-    private final AnnotationService annotations;
     private final ChineseDictionary dictionary;
     private final CurrentUser currentUser;
     private final WordPopup popup = new WordPopup();
@@ -108,11 +106,10 @@ public class ReaderStudy extends Div {
     private Cancellation explanation;
     private AtomicBoolean preparing;
 
-    public ReaderStudy(StudyService study, VocabularyService vocabulary, AnnotationService annotations,
+    public ReaderStudy(StudyService study, VocabularyService vocabulary,
                        ChineseDictionary dictionary, CurrentUser currentUser) {
         this.study = study;
         this.vocabulary = vocabulary;
-        this.annotations = annotations;
         this.dictionary = dictionary;
         this.currentUser = currentUser;
         this.explainPanel = new ExplainPanel(this::saveExplanation, this::closeExplanation);
@@ -788,9 +785,8 @@ public class ReaderStudy extends Div {
             return;
         }
         String entry = "Explanation of 「" + explainPanel.sentence() + "」:\n" + answer;
-        String note = row.noteText() == null || row.noteText().isBlank() ? entry : row.noteText() + "\n\n" + entry;
-        annotations.setNote(article.articleId(), explainBlock, note);
-        row.showNote(note);
+        // Appended to the note as stored now, not to the copy this tab shows: another tab's note is never lost.
+        row.appendToNote(entry);
     }
 
     @Override

@@ -144,6 +144,11 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
             }
 
             @Override
+            public String appendToNote(int position, String addition) {
+                return annotationLayer.appendToNote(position, addition);
+            }
+
+            @Override
             public void retranslate(int position) {
                 follow(translation.retranslateBlock(article.articleId(), position));
             }

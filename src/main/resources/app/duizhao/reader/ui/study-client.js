@@ -193,6 +193,18 @@ const onPopup = e => {
 rowsEl.addEventListener('click', onClick, true);
 rowsEl.addEventListener('mouseover', onOver, true);
 popup.addEventListener('click', onPopup, true);
+// The open popup follows its word when the text moves under it: pinyin shown or hidden, another font size or
+// display mode, a narrower window. The rows' size changes then; the word's span may have been drawn anew.
+const follow = () => {
+  if (popup.hidden) return;
+  const w = active && active.isConnected ? active : spanAt(popup.dataset.row, popup.dataset.i);
+  if (!w) return;
+  activate(w);
+  place(w);
+};
+const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(follow) : null;
+if (resized) resized.observe(rowsEl);
+window.addEventListener('resize', follow);
 
 // ---------------------------------------------------------------- keys and the reading position
 const editing = e => {
@@ -267,6 +279,8 @@ window.__dzStudy = {
     rowsEl.removeEventListener('click', onClick, true);
     rowsEl.removeEventListener('mouseover', onOver, true);
     popup.removeEventListener('click', onPopup, true);
+    if (resized) resized.disconnect();
+    window.removeEventListener('resize', follow);
     document.removeEventListener('keydown', keys);
     window.removeEventListener('scroll', scroll);
     clearTimeout(timer);

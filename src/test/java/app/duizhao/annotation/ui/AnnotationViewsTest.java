@@ -7,6 +7,7 @@ import app.duizhao.annotation.HighlightColour;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.VersionDiff;
 import app.duizhao.annotation.Side;
+import app.duizhao.importing.CleaningAuditService;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.LibraryService;
 import app.duizhao.reader.ui.ReaderView;
@@ -23,6 +24,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -39,6 +41,12 @@ class AnnotationViewsTest extends KaribuSpringTest {
 
     @Autowired
     AnnotationService annotations;
+
+    @Autowired
+    CleaningAuditService audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private long id;
 
@@ -151,6 +159,35 @@ class AnnotationViewsTest extends KaribuSpringTest {
     }
 
     @Test
+    void afterARestoreTheHistoryPageSaysWhatWasSavedFirstAndWhatCouldNotBePutBack() {
+        annotations.setNote(id, 0, "note on the first");
+        annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.GREEN, "mark");
+        annotations.setNote(id, 1, "note on the second");
+        annotations.saveVersion(id, "one");
+        // The first paragraph is removed from the article (simulated: no feature removes one yet).
+        jdbc.update("delete from article_block where article_id = ? and position = 0", id);
+        jdbc.update("delete from highlight where article_id = ? and block_position = 0", id);
+        jdbc.update("update article_block set position = 0 where article_id = ? and position = 1", id);
+        annotations.setNote(id, 0, "unsaved change");
+
+        UI.getCurrent().navigate(HistoryView.class, HistoryView.parameters(id));
+        HistoryView history = _get(HistoryView.class);
+        assertThat(history.restoreReportText()).isEmpty();
+        history.restore(1);
+
+        assertThat(history.restoreReportText()).contains("Version 1 restored as version 3.",
+                "Your unsaved changes were saved first as version 2.",
+                "One paragraph of version 1 is no longer in the article", "It stays in version 1",
+                "Paragraph 1 of version 1", "Chinese: 界面测试的第一段。", "Note: note on the first",
+                "Highlight: “界面” (Chinese, green, note: mark)");
+        assertThat(_find(Div.class, spec -> spec.withClasses("dz-left-out"))).hasSize(1);
+        assertThat(_get(Div.class, spec -> spec.withId("history-versions")).getElement().getTextRecursively())
+                .contains("Restored version 1; 1 paragraph of it no longer in the article",
+                        "Before restoring version 1");
+        assertThat(library.snapshot(id).orElseThrow().blocks().getFirst().note()).isEqualTo("note on the second");
+    }
+
+    @Test
     void aVersionIsComparedWithTheCurrentWorkingState() {
         annotations.setNote(id, 0, "note in v1");
         var kept = annotations.addHighlight(id, 0, Side.ZH, 0, 2, HighlightColour.GREEN, "kept");
@@ -171,6 +208,36 @@ class AnnotationViewsTest extends KaribuSpringTest {
                 "Highlight changed: “界面” (Chinese, green, note: kept) → "
                         + "“界面” (Chinese, pink, note: recoloured)",
                 "Paragraph 2", "Highlight added: “测试”");
+    }
+
+    @Test
+    void theHistoryShowsAParagraphRestoredBetweenTwoVersionsAsAddedAndNothingElse() {
+        long restored = importer.importText("""
+                <p>历史页第一段：北京今天天气晴朗。</p>
+                <div class="advertisement">广告：购买最新款手机，立减五百元</div>
+                <p>历史页第二段：市民纷纷外出游玩。</p>
+                <p>历史页第三段：公园里人山人海。%d</p>
+                """.formatted(System.nanoTime())).articleId();
+        annotations.setNote(restored, 1, "note on the second");
+        annotations.addHighlight(restored, 2, Side.ZH, 0, 3, HighlightColour.GREEN, "on the third");
+        annotations.saveVersion(restored, "before");
+        audit.restore(restored, audit.removed(restored).stream().filter(r -> r.text().contains("购买最新款手机"))
+                .findFirst().orElseThrow().id());
+        annotations.saveVersion(restored, "after");
+
+        UI.getCurrent().navigate(HistoryView.class, HistoryView.parameters(restored));
+        HistoryView history = _get(HistoryView.class);
+        _click(_get(Button.class, spec -> spec.withId("compare")));
+
+        assertThat(history.diffText()).contains("Version 1 → version 2", "Paragraph 2 added",
+                "Chinese: 广告：购买最新款手机，立减五百元").doesNotContain("Paragraph 3", "Paragraph 4", "Highlight",
+                "note on the second", "removed");
+        assertThat(_find(Div.class, spec -> spec.withClasses("dz-diff-block"))).singleElement()
+                .satisfies(d -> assertThat(d.getClassNames()).contains("dz-diff-block-added"));
+
+        history.choose(2, 1);
+        _click(_get(Button.class, spec -> spec.withId("compare")));
+        assertThat(history.diffText()).as("older first whatever the order chosen").contains("Paragraph 2 added");
     }
 
     @Test
@@ -225,6 +292,38 @@ class AnnotationViewsTest extends KaribuSpringTest {
             assertThat(h.colour()).isEqualTo(HighlightColour.BLUE);
         });
         assertThat(layer.highlights()).singleElement().satisfies(h -> assertThat(h.note()).contains("my note"));
+        assertThat(annotations.highlightDrafts(id)).as("decided: nothing kept any more").isEmpty();
+    }
+
+    @Test
+    void aHighlightNoteThatLostAConflictIsShownAgainWhenTheReaderIsOpenedAgain() {
+        openReader();
+        AnnotationLayer layer = _get(AnnotationLayer.class);
+        HighlightInfo opened = layer.highlight(0, Side.ZH, 0, 2, HighlightColour.YELLOW, "first note");
+        annotations.updateHighlight(opened, null, "their note");
+        layer.updateHighlight(opened, HighlightColour.BLUE, "my note");
+        assertThat(_get(TextArea.class, spec -> spec.withClasses("dz-conflict-yours")).getLabel())
+                .contains("kept as a draft");
+        _click(_get(Button.class, spec -> spec.withId("highlight-conflict-later")));
+
+        // The browser is closed; the reader is opened again later.
+        UI.getCurrent().getPage().reload();
+        openReader();
+
+        Div drafts = _get(Div.class, spec -> spec.withId("drafts"));
+        assertThat(drafts.isVisible()).isTrue();
+        Div kept = _get(Div.class, spec -> spec.withClasses("dz-highlight-draft"));
+        assertThat(kept.getElement().getTextRecursively()).contains("Paragraph 1", "highlight “界面”", "blue",
+                "my note", "saved now: their note");
+        _click(_get(kept, Button.class, spec -> spec.withClasses("dz-draft-apply")));
+
+        assertThat(annotations.highlights(id)).singleElement().satisfies(h -> {
+            assertThat(h.note()).isEqualTo("my note");
+            assertThat(h.colour()).isEqualTo(HighlightColour.BLUE);
+        });
+        assertThat(annotations.highlightDrafts(id)).isEmpty();
+        assertThat(annotations.drafts(id)).isEmpty();
+        assertThat(_find(Div.class, spec -> spec.withClasses("dz-highlight-draft"))).isEmpty();
     }
 
     @Test

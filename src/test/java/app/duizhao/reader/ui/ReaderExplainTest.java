@@ -1,5 +1,6 @@
 package app.duizhao.reader.ui;
 
+import app.duizhao.annotation.AnnotationService;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.LibraryService;
 import app.duizhao.study.StudyTables;
@@ -10,6 +11,8 @@ import app.duizhao.testsupport.Fixtures;
 import app.duizhao.testsupport.KaribuSpringTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.textfield.TextArea;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import java.time.Duration;
 
 import static com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +55,9 @@ class ReaderExplainTest extends KaribuSpringTest {
     @Autowired
     LibraryService library;
 
+    @Autowired
+    AnnotationService annotations;
+
     private long articleId;
 
     @BeforeEach
@@ -60,6 +67,7 @@ class ReaderExplainTest extends KaribuSpringTest {
         llm.defaultReply(FakeReply.custom(call -> call.systemPrompt().contains("teacher of Chinese") ? EXPLANATION
                 : FakeReply.defaultAnswer(call)));
         articleId = importer.importFile(Fixtures.SEED_FILE_NAME, Fixtures.seedPost()).articleId();
+        annotations.setNote(articleId, 0, ""); // the same seed article comes back for each test
     }
 
     @Test
@@ -90,6 +98,32 @@ class ReaderExplainTest extends KaribuSpringTest {
         String note = library.snapshot(articleId).orElseThrow().blocks().getFirst().note();
         assertThat(note).startsWith("Explanation of 「中国驻美大使秦刚").contains(EXPLANATION);
         assertThat(reader.rows().get(0).noteText()).isEqualTo(note);
+    }
+
+    @Test
+    void savingAnExplanationKeepsANoteAnotherTabSavedMeanwhileAndLeavesThisTabsEditorInStep() {
+        UI.getCurrent().navigate(ReaderView.class, articleId);
+        ReaderStudy reader = _get(ReaderStudy.class);
+        ReaderView view = _get(ReaderView.class);
+        // Another tab saves a note on the first paragraph after this reader opened.
+        annotations.setNote(articleId, 0, annotations.revision(articleId, 0), "From the other tab.");
+
+        reader.explain("中国驻美大使秦刚表示。", 0);
+        Button save = _get(Button.class, spec -> spec.withId("explain-save"));
+        awaitUi(() -> EXPLANATION.equals(reader.explainPanel().text()) && save.isEnabled(), Duration.ofSeconds(30));
+        _click(save);
+
+        String stored = library.snapshot(articleId).orElseThrow().blocks().getFirst().note();
+        assertThat(stored).startsWith("From the other tab.\n\nExplanation of 「中国驻美大使秦刚表示。」").endsWith(EXPLANATION);
+        assertThat(reader.rows().get(0).noteText()).isEqualTo(stored);
+
+        // This tab now edits the note it shows: no conflict with its own explanation, and the edit is stored.
+        ReaderRowActions.click(view, 0, "note");
+        TextArea editor = _get(view.rows().get(0), TextArea.class);
+        editor.setValue(editor.getValue() + "\nMy own line.");
+        _click(_get(view.rows().get(0), Button.class, spec -> spec.withText("Save")));
+        assertThat(_find(Dialog.class, spec -> spec.withId("edit-conflict"))).isEmpty();
+        assertThat(library.snapshot(articleId).orElseThrow().blocks().getFirst().note()).endsWith("My own line.");
     }
 
     @Test
