@@ -25,8 +25,9 @@ import java.io.IOException;
  * The {@link SignedInSessionFilter} check for what bypasses servlet filters: a message a client sends over an open
  * push websocket. Our client sends user actions over HTTP ({@code WEBSOCKET_XHR}), but the server would still run a
  * UIDL message that arrives over the websocket (a modified client, or a transport changed some day), so each one is
- * checked here, before Vaadin looks up its session: a session that no longer holds is invalidated, and Vaadin answers
- * the message with "session expired" and drops the websocket; the browser reloads into the login page.
+ * checked here, before Vaadin looks up its session: a session that no longer holds is invalidated, the message gets
+ * Vaadin's own "session expired" answer and the websocket is closed (Vaadin then finds the session gone and never runs
+ * the message); the browser reloads into the login page.
  */
 @Component
 @ConditionalOnProperty(name = "duizhao.auth.enabled", havingValue = "true")
