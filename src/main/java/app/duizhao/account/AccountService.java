@@ -8,6 +8,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -77,7 +79,9 @@ public class AccountService implements UserDetailsService {
     }
 
     /**
-     * Changes the signed-in user's password, after checking their current one.
+     * Changes the signed-in user's password, after checking their current one. Every other session of theirs ends,
+     * on every instance (at its next request); the one that changed it stays signed in. API tokens stay valid: they
+     * are a credential of their own, replaced on the account page.
      *
      * @throws IllegalArgumentException when the current password is wrong or the new one too short
      * @throws IllegalStateException    when accounts are off or nobody is signed in
@@ -87,7 +91,7 @@ public class AccountService implements UserDetailsService {
         if (!currentUser.authEnabled()) {
             throw new IllegalStateException("Accounts are off: there is no password to change.");
         }
-        AppUser user = users.findById(currentUser.id()).orElseThrow(
+        AppUser user = users.lockById(currentUser.id()).orElseThrow(
                 () -> new IllegalStateException("Nobody is signed in"));
         if (currentPassword == null || user.getPasswordHash() == null
                 || !encoder.matches(currentPassword, user.getPasswordHash())) {
@@ -98,11 +102,53 @@ public class AccountService implements UserDetailsService {
             throw new IllegalArgumentException("The new password is the same as the current one.");
         }
         user.setPasswordHash(encoder.encode(newPassword));
+        long before = user.getSessionGeneration();
+        long generation = user.endSessions();
+        // This session is renewed at once, so that a request of it running alongside (another tab of the same
+        // browser) is never taken for an ended one; should the change not commit, the renewal is taken back.
+        currentUser.renewSignIn(generation);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    currentUser.renewSignIn(before);
+                }
+            }
+        });
+    }
+
+    /**
+     * An admin sets another account's password (when its owner forgot it, or it leaked); every session of that
+     * account ends at its next request, on every instance. Its API token stays valid (revoke it by disabling the
+     * account, or have the owner issue a new one).
+     *
+     * @throws AccessDeniedException    for anyone but an admin
+     * @throws IllegalArgumentException for an unknown account, the built-in local one, the admin's own account (they
+     *                                  change theirs on the account page, giving the current one) or a short password
+     */
+    @Transactional
+    public UserAccount resetPassword(long userId, String newPassword) {
+        if (!currentUser.authEnabled() || !currentUser.isAdmin()) {
+            throw new AccessDeniedException("Only an admin may reset passwords.");
+        }
+        if (userId == LOCAL_USER_ID) {
+            throw new IllegalArgumentException("The built-in local account cannot sign in.");
+        }
+        if (userId == currentUser.id()) {
+            throw new IllegalArgumentException("Change your own password on the account page.");
+        }
+        checkPassword(newPassword);
+        AppUser user = users.lockById(userId).orElseThrow(
+                () -> new IllegalArgumentException("There is no account " + userId + "."));
+        user.setPasswordHash(encoder.encode(newPassword));
+        user.endSessions();
+        return view(user);
     }
 
     /**
      * Lets an account sign in again, or stops it: a disabled account cannot sign in, its API token and HTTP Basic
-     * are refused, and its open sessions end at their next request.
+     * are refused, and its open sessions end at their next request (on every instance). Enabling it again does not
+     * bring those sessions back.
      *
      * @throws AccessDeniedException    for anyone but an admin
      * @throws IllegalArgumentException for an unknown account, the built-in local one, or the admin's own account
@@ -118,16 +164,27 @@ public class AccountService implements UserDetailsService {
         if (!enabled && userId == currentUser.id()) {
             throw new IllegalArgumentException("You cannot disable your own account.");
         }
-        AppUser user = users.findById(userId).orElseThrow(
+        AppUser user = users.lockById(userId).orElseThrow(
                 () -> new IllegalArgumentException("There is no account " + userId + "."));
+        if (!enabled) {
+            user.endSessions();
+        }
         user.setEnabled(enabled);
         return view(user);
     }
 
-    /** Whether the account may still act (exists and is enabled); checked on each signed-in request. */
+    /**
+     * Whether a session signed in as {@code user} may go on: the account exists, is enabled, and no password change,
+     * reset or disabling ended its sessions since this one signed in (or was renewed). One primary-key read, made on
+     * each signed-in request so that it holds across every instance on the database.
+     */
     @Transactional(readOnly = true)
-    public boolean isEnabled(long userId) {
-        return users.findById(userId).map(AppUser::isEnabled).orElse(false);
+    public boolean sessionStillValid(SignedInUser user) {
+        // A renewed session may be one ahead while the change that renewed it commits.
+        return users.findById(user.id())
+                .filter(AppUser::isEnabled)
+                .filter(account -> user.sessionGeneration() >= account.getSessionGeneration())
+                .isPresent();
     }
 
     /** Whether an account with this name exists. */
@@ -173,7 +230,7 @@ public class AccountService implements UserDetailsService {
 
     private static SignedInUser principal(AppUser user) {
         return new SignedInUser(user.getId(), user.getUsername(), user.getPasswordHash(), user.getRole(),
-                user.isEnabled());
+                user.isEnabled(), user.getSessionGeneration());
     }
 
     private static UserAccount view(AppUser user) {

@@ -27,6 +27,9 @@ class AppUser {
     @Column(nullable = false)
     private OffsetDateTime createdAt;
     private boolean enabled;
+    /** Bumped whenever the account's signed-in sessions must end (see V9); a session signed in under an older one is refused. */
+    @Column(nullable = false)
+    private long sessionGeneration;
 
     protected AppUser() {
     }
@@ -49,4 +52,7 @@ class AppUser {
     OffsetDateTime getCreatedAt() { return createdAt; }
     boolean isEnabled() { return enabled; }
     void setEnabled(boolean enabled) { this.enabled = enabled; }
+    long getSessionGeneration() { return sessionGeneration; }
+    /** Ends every session signed in so far, on every instance; returns the new generation. */
+    long endSessions() { return ++sessionGeneration; }
 }

@@ -1,7 +1,11 @@
 package app.duizhao.account;
 
+import com.vaadin.flow.server.VaadinSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Service;
 
 import java.util.Optional;
@@ -81,6 +85,30 @@ public class CurrentUser {
             } else {
                 OVERRIDE.set(previous);
             }
+        }
+    }
+
+    /**
+     * Renews this thread's sign-in to {@code generation}, after a change that ended the account's other sessions.
+     * In a Vaadin request the security context is the one kept in the HTTP session (Vaadin's security context
+     * strategy reads it from there), so the session itself carries the renewed sign-in; the context is also written
+     * back to the session explicitly, in case it was a copy.
+     */
+    void renewSignIn(long generation) {
+        SecurityContext context = SecurityContextHolder.getContext();
+        Authentication authentication = context.getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof SignedInUser user)) {
+            return;
+        }
+        SignedInUser renewed = user.renewed(generation);
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(renewed, null,
+                renewed.getAuthorities());
+        token.setDetails(authentication.getDetails());
+        context.setAuthentication(token);
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null && session.getSession() != null) {
+            session.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                    context);
         }
     }
 

@@ -81,8 +81,9 @@ final class SecurityConfig {
         @Bean
         @Order(2)
         SecurityFilterChain viewChain(HttpSecurity http, AccountService accounts) throws Exception {
-            // A disabled account's open session ends at its next request, before any access decision.
-            http.addFilterBefore(new DisabledAccountFilter(accounts), AuthorizationFilter.class);
+            // A session of a disabled account, or one whose sessions a password change or reset ended, ends at its next
+            // request, before any access decision.
+            http.addFilterBefore(new SignedInSessionFilter(accounts), AuthorizationFilter.class);
             http.authorizeHttpRequests(requests -> requests
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                     // The error page: an /api request answered 401 or 404 is rendered there, and must stay 401/404.

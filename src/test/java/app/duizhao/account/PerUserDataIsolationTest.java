@@ -523,7 +523,7 @@ class PerUserDataIsolationTest {
             next.setValue(newPassword);
             repeat.setValue(newPassword);
             _click(change);
-            assertThat(message.get()).isEqualTo("Your password is changed.");
+            assertThat(message.get()).isEqualTo("Your password is changed. Your other sessions are signed out.");
         });
         String hash = jdbc.sql("select password_hash from app_user where id = ?").param(a.id()).query(String.class)
                 .single();

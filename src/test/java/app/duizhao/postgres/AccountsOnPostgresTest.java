@@ -186,11 +186,23 @@ class AccountsOnPostgresTest {
             SignedIn.run(context, ADMIN, () -> engines.reset());
         }
 
-        // A disabled account is refused on the API at once.
+        // A password change ends A's other session and keeps the one that made it (the session generation, V9, on
+        // PostgreSQL); the API token stays valid.
+        SignedIn.FormSession first = SignedIn.FormSession.signIn(port, a.username(), PASSWORD_A);
+        SignedIn.FormSession second = SignedIn.FormSession.signIn(port, a.username(), PASSWORD_A);
+        String tokenOfA = accounts.newApiToken(a.id());
+        first.runInSession(context, () -> accounts.changePassword(PASSWORD_A, "alpha-secret-NEW"));
+        assertThat(first.signedIn("/account")).isTrue();
+        assertThat(second.signedIn("/account")).isFalse();
+        assertThat(http.get("/api/articles/" + articleOfA, "Bearer " + tokenOfA).statusCode()).isEqualTo(200);
+
+        // A disabled account is refused on the API at once, and its open session ends.
         long bob = b.id();
+        SignedIn.FormSession browserOfB = SignedIn.FormSession.signIn(port, b.username(), PASSWORD_B);
         SignedIn.run(context, ADMIN, () -> accounts.setEnabled(bob, false));
         assertThat(http.get("/api/articles/" + articleOfB, asB).statusCode()).isEqualTo(401);
-        assertThat(http.get("/api/articles/" + articleOfA, asA).statusCode()).isEqualTo(200);
+        assertThat(browserOfB.signedIn("/account")).isFalse();
+        assertThat(http.get("/api/articles/" + articleOfA, "Bearer " + tokenOfA).statusCode()).isEqualTo(200);
     }
 
     private static long created(HttpResponse<String> response) {

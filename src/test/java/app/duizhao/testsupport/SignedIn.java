@@ -8,16 +8,25 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Tests with accounts on: Karibu views as a signed-in user (or nobody), and HTTP requests with HTTP Basic or a
@@ -120,6 +129,83 @@ public final class SignedIn {
                 request.header("Authorization", authorization);
             }
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /**
+     * A browser of its own (cookies kept, redirects not followed) signed in to the views through the login form of a
+     * {@code RANDOM_PORT} test's server, as a person's browser is: its own HTTP session, session cookie and CSRF token.
+     */
+    public record FormSession(int port, HttpClient client) {
+
+        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+
+        /** Signs in; fails the test when the form answers with an error. */
+        public static FormSession signIn(int port, String username, String password) throws Exception {
+            FormSession session = new FormSession(port, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build());
+            HttpResponse<String> done = session.postLoginForm(username, password);
+            if (done.statusCode() != 302 || done.headers().firstValue("Location").orElse("").contains("error")) {
+                throw new AssertionError("Could not sign in as " + username + ": " + done.statusCode() + " "
+                        + done.headers().firstValue("Location").orElse(""));
+            }
+            return session;
+        }
+
+        /** Where the login form sends a fresh browser that posts these credentials ({@code /login?error} if wrong). */
+        public static String loginRedirect(int port, String username, String password) throws Exception {
+            FormSession session = new FormSession(port, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build());
+            return session.postLoginForm(username, password).headers().firstValue("Location").orElseThrow();
+        }
+
+        private HttpResponse<String> postLoginForm(String username, String password) throws Exception {
+            Matcher csrf = CSRF.matcher(get("/login").body());
+            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                    + (csrf.find() ? "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) : "");
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** A page as this browser gets it. */
+        public HttpResponse<String> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Whether {@code path} opens signed in (200) rather than sending this browser to the login page. */
+        public boolean signedIn(String path) throws Exception {
+            HttpResponse<String> page = get(path);
+            if (page.statusCode() == 302 && page.headers().firstValue("Location").orElse("").endsWith("/login")) {
+                return false;
+            }
+            if (page.statusCode() == 200) {
+                return true;
+            }
+            throw new AssertionError("Neither signed in nor sent to the login page: " + page.statusCode());
+        }
+
+        /**
+         * Runs {@code work} on this thread with the security context this browser's HTTP session holds, as a Vaadin
+         * view of that session does (Vaadin's security context strategy reads it from the session).
+         */
+        public void runInSession(ApplicationContext context, Runnable work) throws Exception {
+            String id = ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getName().equals("JSESSIONID")).map(HttpCookie::getValue).findFirst()
+                    .orElseThrow();
+            TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
+            org.apache.catalina.Context webapp = (org.apache.catalina.Context) server.getTomcat().getHost()
+                    .findChildren()[0];
+            SecurityContext security = (SecurityContext) webapp.getManager().findSession(id).getSession()
+                    .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+            SecurityContextHolder.setContext(security);
+            try {
+                work.run();
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
         }
     }
 }

@@ -16,8 +16,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The signed-in user's account ({@code /account}): a new password (after the current one), and a new API token for
- * scripts, shown once.
+ * The signed-in user's account ({@code /account}): a new password (after the current one; the user's other sessions
+ * end, this one stays), and a new API token for scripts, shown once.
  */
 @Route(value = "account", layout = MainLayout.class)
 @PageTitle("Account · Duizhao")
@@ -53,7 +53,7 @@ public class AccountView extends VerticalLayout {
             }
             try {
                 accounts.changePassword(currentPassword.getValue(), newPassword.getValue());
-                passwordMessage.setText("Your password is changed.");
+                passwordMessage.setText("Your password is changed. Your other sessions are signed out.");
             } catch (IllegalArgumentException e) {
                 passwordMessage.setText(e.getMessage());
             } finally {
@@ -72,6 +72,7 @@ public class AccountView extends VerticalLayout {
             token.setValue(accounts.newApiToken(currentUser.id()));
             token.setVisible(true);
         });
-        add(new H3("API token"), newToken, token);
+        add(new H3("API token"), new Paragraph("Scripts sign in with it. A new token replaces the old one; changing your "
+                + "password does not."), newToken, token);
     }
 }

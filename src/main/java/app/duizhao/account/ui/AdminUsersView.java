@@ -7,6 +7,7 @@ import app.duizhao.base.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,8 +20,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * The admin's page of accounts ({@code /admin/users}): lists them, creates new ones, and disables or enables them
- * (a disabled account cannot sign in and its API access is refused).
+ * The admin's page of accounts ({@code /admin/users}): lists them, creates new ones, disables or enables them (a
+ * disabled account cannot sign in, its API access is refused and its sessions end), and sets a new password for
+ * someone who forgot theirs (their sessions end; they sign in again with it).
  */
 @Route(value = "admin/users", layout = MainLayout.class)
 @PageTitle("Users · Duizhao")
@@ -49,6 +51,7 @@ public class AdminUsersView extends VerticalLayout {
         grid.addColumn(u -> u.hasApiToken() ? "yes" : "no").setHeader("API token");
         grid.addColumn(u -> u.createdAt().toLocalDate()).setHeader("Created");
         grid.addComponentColumn(this::enableButton).setHeader("").setKey("action");
+        grid.addComponentColumn(this::passwordButton).setHeader("").setKey("password");
         HorizontalLayout form = new HorizontalLayout(username, password, role, create);
         form.setAlignItems(Alignment.BASELINE);
         add(new H2("Users"), form, message, grid);
@@ -74,6 +77,36 @@ public class AdminUsersView extends VerticalLayout {
             button.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
         return button;
+    }
+
+    private Button passwordButton(UserAccount user) {
+        Button button = new Button("New password", click -> openPasswordDialog(user));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    private void openPasswordDialog(UserAccount user) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("New password for " + user.username());
+        PasswordField newPassword = new PasswordField("New password");
+        newPassword.setId("reset-password");
+        Paragraph note = new Paragraph("Their open sessions end; their API token stays valid.");
+        Button set = new Button("Set password", click -> {
+            try {
+                UserAccount changed = accounts.resetPassword(user.id(), newPassword.getValue());
+                message.setText("Set a new password for " + changed.username() + ".");
+                dialog.close();
+            } catch (IllegalArgumentException e) {
+                newPassword.clear();
+                newPassword.setErrorMessage(e.getMessage());
+                newPassword.setInvalid(true);
+            }
+        });
+        set.setId("reset-password-set");
+        set.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(newPassword, note));
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), set);
+        dialog.open();
     }
 
     private void setEnabled(UserAccount user, boolean enabled) {

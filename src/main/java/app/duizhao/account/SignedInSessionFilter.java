@@ -12,16 +12,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Ends the session of an account an admin disabled (or deleted) at its next request, so a disabled user who was
- * signed in before is out at once rather than when the session times out. The database is asked on every signed-in
- * request (one primary-key read) so that it holds across several app instances. The API needs none of this: it is
- * stateless and checks the account on every request.
+ * Ends a signed-in session at its next request once it no longer holds: its account was disabled (or deleted), or
+ * its sessions were ended by a password change or reset since it signed in ({@link AccountService#sessionStillValid}).
+ * The request then goes on as anonymous: a view answers with the login page, a Vaadin UIDL request with "session
+ * expired", upon which the browser reloads into the login page. The database is asked on every signed-in request (one
+ * primary-key read) so that it holds across several app instances. Every user action in a view comes this way too:
+ * the client sends over HTTP ({@code WEBSOCKET_XHR} push, see {@code AppShell}); a message that still arrives over the
+ * push websocket is checked by {@link PushSessionCheck}. The API needs none of this: it is stateless and checks the
+ * account on every request.
  */
-class DisabledAccountFilter extends OncePerRequestFilter {
+class SignedInSessionFilter extends OncePerRequestFilter {
 
     private final AccountService accounts;
 
-    DisabledAccountFilter(AccountService accounts) {
+    SignedInSessionFilter(AccountService accounts) {
         this.accounts = accounts;
     }
 
@@ -30,7 +34,7 @@ class DisabledAccountFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user
-                && !accounts.isEnabled(user.id())) {
+                && !accounts.sessionStillValid(user)) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
