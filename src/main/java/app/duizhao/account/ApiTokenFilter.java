@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -20,9 +20,11 @@ import java.util.Optional;
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private final AccountService accounts;
+    private final SecurityContextHolderStrategy securityContexts;
 
-    ApiTokenFilter(AccountService accounts) {
+    ApiTokenFilter(AccountService accounts, SecurityContextHolderStrategy securityContexts) {
         this.accounts = accounts;
+        this.securityContexts = securityContexts;
     }
 
     @Override
@@ -38,14 +40,14 @@ class ApiTokenFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        SecurityContext context = securityContexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
                 user.get().getAuthorities()));
-        SecurityContextHolder.setContext(context);
+        securityContexts.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.clearContext();
+            securityContexts.clearContext();
         }
     }
 }

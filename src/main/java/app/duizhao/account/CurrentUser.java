@@ -4,7 +4,9 @@ import com.vaadin.flow.server.VaadinSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Service;
 
@@ -23,9 +25,21 @@ public class CurrentUser {
     private static final ThreadLocal<Long> OVERRIDE = new ThreadLocal<>();
 
     private final boolean authEnabled;
+    private final SecurityContextHolderStrategy securityContexts;
 
-    CurrentUser(AuthProperties auth) {
+    /**
+     * {@code securityContexts}: this application's strategy (Vaadin's, which also reads the HTTP session), the same
+     * one its security filters use; not the JVM-wide {@link SecurityContextHolder}, which the last application
+     * started in this JVM sets (tests start several).
+     */
+    CurrentUser(AuthProperties auth, ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
         this.authEnabled = auth.enabled();
+        this.securityContexts = securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
+    /** The security-context strategy of this application (for its filters). */
+    SecurityContextHolderStrategy securityContexts() {
+        return securityContexts;
     }
 
     /** Whether accounts are on. */
@@ -95,7 +109,7 @@ public class CurrentUser {
      * back to the session explicitly, in case it was a copy.
      */
     void renewSignIn(long generation) {
-        SecurityContext context = SecurityContextHolder.getContext();
+        SecurityContext context = securityContexts.getContext();
         Authentication authentication = context.getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof SignedInUser user)) {
             return;
@@ -112,8 +126,8 @@ public class CurrentUser {
         }
     }
 
-    private static Optional<SignedInUser> principal() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    private Optional<SignedInUser> principal() {
+        Authentication authentication = securityContexts.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof SignedInUser user) {
             return Optional.of(user);

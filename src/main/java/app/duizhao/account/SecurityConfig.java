@@ -61,7 +61,8 @@ final class SecurityConfig {
 
         @Bean
         @Order(1)
-        SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts, PasswordEncoder encoder)
+        SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts, PasswordEncoder encoder,
+                                     CurrentUser currentUser)
                 throws Exception {
             DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
             provider.setPasswordEncoder(encoder);
@@ -71,7 +72,7 @@ final class SecurityConfig {
                     .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                     .authenticationManager(manager)
                     .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-                    .addFilterBefore(new ApiTokenFilter(accounts), BasicAuthenticationFilter.class)
+                    .addFilterBefore(new ApiTokenFilter(accounts, currentUser.securityContexts()), BasicAuthenticationFilter.class)
                     .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .csrf(csrf -> csrf.disable())
                     .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized));
@@ -80,10 +81,10 @@ final class SecurityConfig {
 
         @Bean
         @Order(2)
-        SecurityFilterChain viewChain(HttpSecurity http, AccountService accounts) throws Exception {
+        SecurityFilterChain viewChain(HttpSecurity http, AccountService accounts, CurrentUser currentUser) throws Exception {
             // A session of a disabled account, or one whose sessions a password change or reset ended, ends at its next
             // request, before any access decision.
-            http.addFilterBefore(new SignedInSessionFilter(accounts), AuthorizationFilter.class);
+            http.addFilterBefore(new SignedInSessionFilter(accounts, currentUser.securityContexts()), AuthorizationFilter.class);
             http.authorizeHttpRequests(requests -> requests
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                     // The error page: an /api request answered 401 or 404 is rendered there, and must stay 401/404.

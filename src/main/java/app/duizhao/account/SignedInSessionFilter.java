@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -24,18 +24,20 @@ import java.io.IOException;
 class SignedInSessionFilter extends OncePerRequestFilter {
 
     private final AccountService accounts;
+    private final SecurityContextHolderStrategy securityContexts;
 
-    SignedInSessionFilter(AccountService accounts) {
+    SignedInSessionFilter(AccountService accounts, SecurityContextHolderStrategy securityContexts) {
         this.accounts = accounts;
+        this.securityContexts = securityContexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = securityContexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user
                 && !accounts.sessionStillValid(user)) {
-            SecurityContextHolder.clearContext();
+            securityContexts.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();

@@ -34,7 +34,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.net.http.HttpResponse;
@@ -95,7 +94,7 @@ class AccountsIsolationTest {
 
     @AfterEach
     void clearSecurity() {
-        SecurityContextHolder.clearContext();
+        SignedIn.signOut(context);
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.List;
@@ -62,7 +61,7 @@ class SessionEndingTest {
 
     @AfterEach
     void clearSecurity() {
-        SecurityContextHolder.clearContext();
+        SignedIn.signOut(context);
     }
 
     @Test

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -53,15 +51,8 @@ class AnnotationApiControllerTest {
     String asB;
     long article;
 
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
     @BeforeEach
     void anArticleOfA() throws Exception {
-        // Every Spring context with Vaadin installs its own security-context strategy JVM-wide; this cached context
-        // can come back after another one was started. The token filter signs in through the JVM-wide strategy and
-        // the authorization check reads this context's: put this context's back, as it is in a running server.
-        SecurityContextHolder.setContextHolderStrategy(securityContexts);
         UserAccount a = accounts.create("ann-" + suffix, "alpha-secret-1", Role.USER);
         UserAccount b = accounts.create("ben-" + suffix, PASSWORD_B, Role.USER);
         asA = "Bearer " + accounts.newApiToken(a.id());

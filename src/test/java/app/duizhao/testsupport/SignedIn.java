@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import java.net.CookieManager;
@@ -39,6 +40,21 @@ public final class SignedIn {
     private SignedIn() {
     }
 
+    /**
+     * The security-context strategy of {@code context}'s application, which its filters and {@code CurrentUser}
+     * use. Not the JVM-wide {@link SecurityContextHolder}: each application started in the test JVM sets that to its
+     * own, so it belongs to whichever started last.
+     */
+    public static SecurityContextHolderStrategy securityContexts(ApplicationContext context) {
+        return context.getBeanProvider(SecurityContextHolderStrategy.class)
+                .getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
+    /** Signs this thread out of {@code context}'s application (after a test). */
+    public static void signOut(ApplicationContext context) {
+        securityContexts(context).clearContext();
+    }
+
     /** Runs {@code work} in a mocked Vaadin UI with nobody signed in. */
     public static void karibu(ApplicationContext context, Runnable work) {
         if (routes == null) {
@@ -57,7 +73,8 @@ public final class SignedIn {
         SignedInUser principal = (SignedInUser) context.getBean(AccountService.class).loadUserByUsername(username);
         UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
                 principal, null, principal.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        SecurityContextHolderStrategy securityContexts = securityContexts(context);
+        securityContexts.getContext().setAuthentication(authentication);
         try {
             karibu(context, () -> {
                 // Vaadin's view access check reads the request's principal and roles.
@@ -68,7 +85,7 @@ public final class SignedIn {
                 work.run();
             });
         } finally {
-            SecurityContextHolder.clearContext();
+            securityContexts.clearContext();
         }
     }
 
@@ -78,13 +95,14 @@ public final class SignedIn {
      */
     public static <T> T as(ApplicationContext context, String username, java.util.function.Supplier<T> work) {
         SignedInUser principal = (SignedInUser) context.getBean(AccountService.class).loadUserByUsername(username);
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+        SecurityContextHolderStrategy securityContexts = securityContexts(context);
+        var previous = securityContexts.getContext().getAuthentication();
+        securityContexts.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 principal, null, principal.getAuthorities()));
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
+            securityContexts.getContext().setAuthentication(previous);
         }
     }
 
@@ -200,11 +218,12 @@ public final class SignedIn {
                     .findChildren()[0];
             SecurityContext security = (SecurityContext) webapp.getManager().findSession(id).getSession()
                     .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-            SecurityContextHolder.setContext(security);
+            SecurityContextHolderStrategy securityContexts = securityContexts(context);
+            securityContexts.setContext(security);
             try {
                 work.run();
             } finally {
-                SecurityContextHolder.clearContext();
+                securityContexts.clearContext();
             }
         }
     }
