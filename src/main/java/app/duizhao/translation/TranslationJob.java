@@ -132,7 +132,11 @@ public final class TranslationJob {
         this.message = message;
         this.status = status;
         partials.clear();
-        finished.countDown();
-        listeners.forEach(listener -> listener.finished(this));
+        // Listeners first (one records the end for other instances): whoever awaits the job then sees it everywhere.
+        try {
+            listeners.forEach(listener -> listener.finished(this));
+        } finally {
+            finished.countDown();
+        }
     }
 }
