@@ -1,5 +1,6 @@
 package app.duizhao.account;
 
+import app.duizhao.testsupport.PostgresSchema;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -28,16 +29,12 @@ class SessionGenerationMigrationTest {
     @EnabledIfEnvironmentVariable(named = "DUIZHAO_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.*",
             disabledReason = "DUIZHAO_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
     void existingAccountsStartAtSessionGenerationZeroOnPostgres() {
-        String schema = "dz_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String url = System.getenv("DUIZHAO_TEST_POSTGRES_URL");
-        DriverManagerDataSource pg = new DriverManagerDataSource(
-                url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_USER", "duizhao"),
-                System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_PASSWORD", "duizhao"));
+        String schema = PostgresSchema.newName();
+        DriverManagerDataSource pg = PostgresSchema.dataSource(schema);
         try {
             migrateWithAccountsFromBefore(pg, schema);
         } finally {
-            JdbcClient.create(pg).sql("DROP SCHEMA " + schema + " CASCADE").update();
+            PostgresSchema.drop(pg, schema);
         }
     }
 

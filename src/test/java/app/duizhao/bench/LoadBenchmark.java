@@ -3,6 +3,7 @@ package app.duizhao.bench;
 import app.duizhao.DuizhaoApplication;
 import app.duizhao.account.AccountService;
 import app.duizhao.testsupport.FakeLlmServer;
+import app.duizhao.testsupport.PostgresSchema;
 import com.sun.management.OperatingSystemMXBean;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -128,13 +129,11 @@ public final class LoadBenchmark {
             if (url == null || !url.startsWith("jdbc:postgresql:")) {
                 throw new IllegalStateException("bench.load.db=postgres needs DUIZHAO_TEST_POSTGRES_URL");
             }
-            String user = System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_USER", "duizhao");
-            String password = System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_PASSWORD", "duizhao");
             properties.addAll(List.of(
                     "spring.profiles.active=postgres",
-                    "spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    "spring.datasource.username=" + user,
-                    "spring.datasource.password=" + password,
+                    "spring.datasource.url=" + PostgresSchema.url(schema),
+                    "spring.datasource.username=" + PostgresSchema.user(),
+                    "spring.datasource.password=" + PostgresSchema.password(),
                     "spring.flyway.schemas=" + schema,
                     "spring.flyway.create-schemas=true"));
         } else {

@@ -14,6 +14,7 @@ import app.duizhao.study.ui.VocabularyView;
 import app.duizhao.testsupport.FakeLlmServer;
 import app.duizhao.testsupport.FakeReply;
 import app.duizhao.testsupport.Fixtures;
+import app.duizhao.testsupport.PostgresSchema;
 import app.duizhao.testsupport.SignedIn;
 import app.duizhao.translation.EngineSettings;
 import app.duizhao.translation.StoredTranslation;
@@ -66,14 +67,7 @@ class AccountsOnPostgresTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = System.getenv("DUIZHAO_TEST_POSTGRES_URL");
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username",
-                () -> System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_USER", "duizhao"));
-        registry.add("spring.datasource.password",
-                () -> System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_PASSWORD", "duizhao"));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
+        PostgresSchema.register(registry, SCHEMA);
     }
 
     @AfterAll

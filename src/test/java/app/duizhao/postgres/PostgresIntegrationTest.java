@@ -7,6 +7,7 @@ import app.duizhao.importing.ImportService;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.LibraryService;
 import app.duizhao.testsupport.Fixtures;
+import app.duizhao.testsupport.PostgresSchema;
 import app.duizhao.translation.TranslationJob;
 import app.duizhao.translation.TranslationService;
 import org.junit.jupiter.api.Test;
@@ -37,12 +38,7 @@ class PostgresIntegrationTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = System.getenv("DUIZHAO_TEST_POSTGRES_URL");
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_USER", "duizhao"));
-        registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_PASSWORD", "duizhao"));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
+        PostgresSchema.register(registry, SCHEMA);
     }
 
     @Autowired

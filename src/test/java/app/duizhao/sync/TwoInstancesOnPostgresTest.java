@@ -17,10 +17,9 @@ class TwoInstancesOnPostgresTest extends TwoInstances {
 
     @Override
     List<String> database() {
-        String url = System.getenv(PostgresSchema.URL_VARIABLE);
-        return List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "--spring.datasource.username=" + System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_USER", "duizhao"),
-                "--spring.datasource.password=" + System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_PASSWORD", "duizhao"),
+        return List.of("--spring.datasource.url=" + PostgresSchema.url(schema),
+                "--spring.datasource.username=" + PostgresSchema.user(),
+                "--spring.datasource.password=" + PostgresSchema.password(),
                 "--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true");
     }
 }

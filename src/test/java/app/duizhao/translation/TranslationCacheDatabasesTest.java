@@ -1,5 +1,6 @@
 package app.duizhao.translation;
 
+import app.duizhao.testsupport.PostgresSchema;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,9 +34,7 @@ class TranslationCacheDatabasesTest {
         databases.add(Arguments.of("h2", "jdbc:h2:mem:cache-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         String postgres = System.getenv("DUIZHAO_TEST_POSTGRES_URL");
         if (postgres != null && postgres.startsWith("jdbc:postgresql:")) {
-            databases.add(Arguments.of("postgres", postgres,
-                    System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_USER", "duizhao"),
-                    System.getenv().getOrDefault("DUIZHAO_TEST_POSTGRES_PASSWORD", "duizhao")));
+            databases.add(Arguments.of("postgres", postgres, PostgresSchema.user(), PostgresSchema.password()));
         }
         return databases.stream();
     }
