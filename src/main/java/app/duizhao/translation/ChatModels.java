@@ -54,24 +54,30 @@ final class ChatModels {
         return create(p, new RetryAfterHttpClient.Holder());
     }
 
-    /** The streaming model; {@code Retry-After} headers of its 429 and 503 answers are noted in {@code retryAfter}. */
+    /**
+     * The streaming model; {@code Retry-After} headers of its 429 and 503 answers are noted in {@code retryAfter}.
+     * Temperature, output limit, context window and thinking are set per request by {@link LlmGateway} (a model may
+     * reject some of them); reasoning is asked back ({@code returnThinking}) so it can be kept apart and count as the
+     * model being alive. The HTTP time limit covers the wait for the first token (the gateway watches the rest).
+     */
     static StreamingChatModel create(LlmProperties p, RetryAfterHttpClient.Holder retryAfter) {
         JdkHttpClientBuilder http = JdkHttpClient.builder().httpClientBuilder(RetryAfterHttpClient.builder(retryAfter));
+        java.time.Duration timeout = p.firstTokenTimeout().compareTo(p.timeout()) > 0 ? p.firstTokenTimeout() : p.timeout();
         return switch (checkProvider(p.provider())) {
             case OPENAI -> OpenAiStreamingChatModel.builder()
                     .httpClientBuilder(http)
                     .baseUrl(baseUrl(p))
                     .apiKey(p.hasApiKey() ? p.apiKey().strip() : NO_KEY)
                     .modelName(model(p))
-                    .timeout(p.timeout())
-                    .temperature(0.2)
+                    .timeout(timeout)
+                    .returnThinking(true)
                     .build();
             case OLLAMA -> OllamaStreamingChatModel.builder()
                     .httpClientBuilder(http)
                     .baseUrl(baseUrl(p))
                     .modelName(model(p))
-                    .timeout(p.timeout())
-                    .temperature(0.2)
+                    .timeout(timeout)
+                    .returnThinking(true)
                     .build();
             default -> throw new IllegalArgumentException("The " + p.provider() + " provider uses no chat model.");
         };

@@ -42,9 +42,12 @@ public record EngineSettings(String provider, String baseUrl, String model, Dura
                 translation.concurrency(), translation.batchTokens(), translation.summaryInChinese());
     }
 
-    /** The LLM settings with the API key from the environment. */
-    LlmProperties llm(String apiKey) {
-        return new LlmProperties(provider, baseUrl, model, apiKey, timeout, maxRetries);
+    /**
+     * The LLM settings: these over {@code base} (application.properties: the API key from the environment, thinking,
+     * output limit, context window, first-token wait and per-provider concurrency).
+     */
+    LlmProperties llm(LlmProperties base) {
+        return base.with(provider, baseUrl, model, timeout, maxRetries);
     }
 
     TranslationProperties translation() {

@@ -21,7 +21,7 @@ public final class PromptTemplates {
     /** The version of the English-to-Chinese translation prompts. */
     public static final String TRANSLATE_EN_ZH_VERSION = "translate-en-zh-v1";
     /** The version of the summary prompts. */
-    public static final String SUMMARIZE_VERSION = "summarize-v2";
+    public static final String SUMMARIZE_VERSION = "summarize-v3";
     /** The version of the prompts that propose glossary terms. */
     public static final String PROPOSE_TERMS_VERSION = "glossary-propose-v1";
 
@@ -88,9 +88,25 @@ public final class PromptTemplates {
 
     /** The user message asking for a summary of {@code request}, each paragraph as {@code <paragraph>…</paragraph>}. */
     public static String summarizeUser(SummaryRequest request) {
+        return summarizeUser(request, 0);
+    }
+
+    /**
+     * The summary request, saying that {@code omitted} later paragraphs were left out to fit the model's window.
+     */
+    public static String summarizeUser(SummaryRequest request, int omitted) {
         String chinese = request.inChinese()
                 ? " Then a line \"中文摘要：\" followed by the same headline and points in simplified Chinese." : "";
-        return fill(SUMMARIZE_USER, metadata(request.context(), Map.of("paragraphs", paragraphs(request), "chinese", chinese)));
+        String note = omitted <= 0 ? "" : "(The article goes on for " + omitted
+                + " more paragraphs, left out here to fit; summarise what is given, the lede first.)\n";
+        return fill(SUMMARIZE_USER, metadata(request.context(), Map.of("paragraphs", paragraphs(request),
+                "chinese", chinese, "glossary", glossaryLines(request.glossary()), "omitted", note)));
+    }
+
+    private static String glossaryLines(List<GlossaryEntry> glossary) {
+        return glossary == null || glossary.isEmpty() ? "" : "<glossary>\n" + glossary.stream()
+                .map(t -> escape(t.chinese()) + " = " + escape(t.english()))
+                .collect(Collectors.joining("\n")) + "\n</glossary>\n";
     }
 
     private static String paragraphs(SummaryRequest request) {

@@ -58,4 +58,13 @@ public interface TranslationEngine {
     default String testConnection() {
         return "The offline engine needs no connection.";
     }
+
+    /**
+     * Sends a three-paragraph probe and reports what the model does (format followed, thinking, limits, temperature)
+     * and the settings it recommends. Server failures come back in the report, not as exceptions.
+     */
+    default ModelCheckReport check() {
+        EngineInfo info = info();
+        return ModelCheckReport.simple(true, info.provider(), info.model(), testConnection());
+    }
 }

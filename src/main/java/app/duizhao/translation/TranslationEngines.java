@@ -25,7 +25,7 @@ public class TranslationEngines {
     }
 
     private final OfflineTranslationEngine offline;
-    private final String apiKey;
+    private final LlmProperties base;
     private final EngineSettings defaults;
     private final SettingsStore store;
     private final CurrentUser currentUser;
@@ -43,14 +43,14 @@ public class TranslationEngines {
                        SettingsStore store, CurrentUser currentUser) {
         this.offline = offline;
         this.currentUser = currentUser;
-        this.apiKey = properties.hasApiKey() ? properties.apiKey() : null;
+        this.base = properties;
         this.store = store;
         ChatModels.checkProvider(properties.provider());
         this.defaults = EngineSettings.of(properties, translation);
         EngineSettings settings = store == null ? defaults : store.load(defaults);
         current.set(new Current(settings, build(settings)));
         log.info("Translation engine: {} ({}, concurrency {}, {} tokens per request)", current().info().label(),
-                settings.llm(apiKey), settings.concurrency(), settings.batchTokens());
+                settings.llm(base), settings.concurrency(), settings.batchTokens());
         if (store != null) {
             store.onChangeElsewhere(this::reload);
         }
@@ -63,7 +63,7 @@ public class TranslationEngines {
         if (!settings.equals(before.settings())) {
             current.compareAndSet(before, new Current(settings, build(settings)));
             log.info("Translation engine switched on another instance to {} ({})", current().info().label(),
-                    settings.llm(apiKey));
+                    settings.llm(base));
         }
     }
 
@@ -84,7 +84,7 @@ public class TranslationEngines {
 
     /** Whether an API key is set in the environment (the key itself is never shown). */
     public boolean hasApiKey() {
-        return apiKey != null && !apiKey.isBlank();
+        return base.hasApiKey();
     }
 
     /** Whether the current user may change the engine settings or test others: an admin (anyone on a laptop). */
@@ -110,7 +110,7 @@ public class TranslationEngines {
             store.save(settings);
         }
         current.set(new Current(settings, engine));
-        log.info("Translation engine switched to {} ({})", engine.info().label(), settings.llm(apiKey));
+        log.info("Translation engine switched to {} ({})", engine.info().label(), settings.llm(base));
     }
 
     /**
@@ -137,6 +137,17 @@ public class TranslationEngines {
         return build(settings).testConnection();
     }
 
+    /**
+     * Checks a model with a three-paragraph probe (see {@link TranslationEngine#check()}): the form's settings on
+     * the settings page, or the current ones.
+     *
+     * @throws AccessDeniedException with accounts on, for anyone but an admin: the request carries the server's key
+     */
+    public ModelCheckReport check(EngineSettings settings) {
+        requireAdmin();
+        return (settings == null ? current() : build(settings)).check();
+    }
+
     /** An engine for other settings (e.g. to test them before saving, or a run with another model). No network call. */
     public TranslationEngine forSettings(EngineSettings settings) {
         return build(settings);
@@ -159,6 +170,6 @@ public class TranslationEngines {
         if (ChatModels.OFFLINE.equals(settings.provider())) {
             return offline;
         }
-        return new LangChainTranslationEngine(settings.llm(apiKey), settings.translation());
+        return new LangChainTranslationEngine(settings.llm(base), settings.translation());
     }
 }

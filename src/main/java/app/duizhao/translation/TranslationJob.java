@@ -31,6 +31,9 @@ public final class TranslationJob {
     private volatile int total;
     private volatile Status status = Status.RUNNING;
     private volatile String message;
+    private volatile String detail;
+    private volatile boolean partial;
+    private final Map<Integer, String> failures = new ConcurrentHashMap<>();
     private volatile String summarySoFar;
     private volatile boolean summarizing;
     private final Map<Integer, List<GlossaryEntry>> glossaryMisses = new ConcurrentHashMap<>();
@@ -57,6 +60,12 @@ public final class TranslationJob {
     public boolean isSummarizing() { return summarizing; }
     /** Why the job failed or what it finished with; {@code null} while running. Fit to show the user. */
     public String message() { return message; }
+    /** {@link #message()} with infrastructure details (the server's address), for admins. */
+    public String detail() { return detail == null ? message : detail; }
+    /** Whether the job ended with some blocks failed on their own (refused, not a translation) and the rest done. */
+    public boolean isPartial() { return partial; }
+    /** Why each failed block failed, by position. */
+    Map<Integer, String> failures() { return Map.copyOf(failures); }
     public Instant startedAt() { return startedAt; }
     /** Text of blocks still streaming, by position. */
     public Map<Integer, String> partials() { return Map.copyOf(partials); }
@@ -105,6 +114,7 @@ public final class TranslationJob {
         partials.remove(position);
         done.incrementAndGet();
         failedBlocks.incrementAndGet();
+        failures.put(position, error);
         listeners.forEach(listener -> listener.blockFailed(position, error));
     }
 
@@ -129,7 +139,18 @@ public final class TranslationJob {
     }
 
     void finish(Status status, String message) {
+        finish(status, message, message);
+    }
+
+    /** Ends a job whose failed blocks failed on their own, the others translated: the article is partial. */
+    void finishPartial(String message) {
+        partial = true;
+        finish(Status.FAILED, message, message);
+    }
+
+    void finish(Status status, String message, String detail) {
         this.message = message;
+        this.detail = detail;
         this.status = status;
         partials.clear();
         // Listeners first (one records the end for other instances): whoever awaits the job then sees it everywhere.

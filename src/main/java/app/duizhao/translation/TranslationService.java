@@ -42,6 +42,7 @@ public class TranslationService {
     private final CurrentUser currentUser;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("translation-", 0).factory());
+    private final TranslationRun runner;
 
     TranslationService(TranslationStore store, TranslationEngines engines, TranslationCache cache, UsageLedger usage,
                        GlossaryService glossary, ArticleAccess access, CurrentUser currentUser, TranslationRuns runs) {
@@ -53,6 +54,7 @@ public class TranslationService {
         this.cache = cache;
         this.usage = usage;
         this.glossary = glossary;
+        this.runner = new TranslationRun(store, engines, cache, usage, glossary, currentUser, executor);
     }
 
     /** The engine the settings name. */
@@ -142,12 +144,16 @@ public class TranslationService {
             return new TranslationStatus("running", runningDone(counts, elsewhere.get().total(),
                     elsewhere.get().done()), counts.total(), null);
         }
+        boolean admin = currentUser.isAdmin();
         if (job != null && job.status() != TranslationJob.Status.DONE) {
-            return new TranslationStatus("failed", counts.translated(), counts.total(), job.message());
+            // Some paragraphs failed (refused, not a translation) and the others are in: partial, saying why.
+            boolean partial = job.isPartial() && counts.translated() > 0;
+            return new TranslationStatus(partial ? "partial" : "failed", counts.translated(), counts.total(),
+                    admin ? job.detail() : job.message());
         }
         if (counts.failed() > 0) {
-            return new TranslationStatus("failed", counts.translated(), counts.total(),
-                    counts.failed() + " paragraphs could not be translated.");
+            return new TranslationStatus(counts.translated() > 0 ? "partial" : "failed", counts.translated(),
+                    counts.total(), counts.failed() + " paragraphs could not be translated; Retry asks for them again.");
         }
         String status = counts.total() > 0 && counts.translated() == counts.total() ? "done"
                 : counts.translated() == 0 ? "none" : "partial";
@@ -264,142 +270,14 @@ public class TranslationService {
     }
 
     private void run(TranslationJob job, TranslationEngine engine, boolean force, Integer onlyPosition) {
-        long articleId = job.articleId();
-        // The job runs as the article's owner (see launch): what it stores and may list later is theirs.
-        long owner = currentUser.id();
-        EngineInfo info = engine.info();
-        boolean cacheable = info.kind() == OutputKind.LLM;
         if (!runs.claim(job)) {
             // Not this server's job to remember: the status comes from the instance that runs it.
-            jobs.remove(articleId, job);
+            jobs.remove(job.articleId(), job);
             job.finish(TranslationJob.Status.FAILED, "This article is being translated on another instance of the "
                     + "server; its translations appear here as they are saved. Try again when it has finished.");
             return;
         }
-        try {
-            TranslationStore.Work work = store.prepare(articleId, info, force, onlyPosition);
-            job.setTotal(work.segments().size());
-            if (!work.segments().isEmpty()) {
-                store.markEngine(articleId, info);
-            }
-            Direction direction = work.direction();
-            String promptVersion = direction.promptVersion();
-            List<GlossaryEntry> articleTerms = glossary.termsFor(String.join("\n", work.paragraphs()),
-                    work.sourceName(), direction);
-            // The cache key names every glossary term the prompt carries (the article's), not only the block's own:
-            // a model may carry a term into a neighbouring block, and the cache is shared between users whose
-            // glossaries are private.
-            String glossaryVersion = GlossaryService.version(articleTerms);
-            Map<Integer, TranslationCache.Key> keys = new HashMap<>();
-            Map<Integer, Segment> byId = new HashMap<>();
-            List<Segment> toTranslate = new ArrayList<>();
-            for (Segment segment : work.segments()) {
-                byId.put(segment.id(), segment);
-                TranslationCache.Key key = new TranslationCache.Key(TranslationCache.hash(segment.text()),
-                        direction.targetLanguage(), info.provider(), info.model(), promptVersion, glossaryVersion);
-                keys.put(segment.id(), key);
-                Optional<String> cached = cacheable && !force ? cache.find(key) : Optional.empty();
-                if (cached.isPresent()) {
-                    store.saveBlock(articleId, segment.id(), cached.get(), info);
-                    cache.recordDelivery(key, cached.get(), owner);
-                    job.blockCompleted(segment.id(), cached.get());
-                } else {
-                    toTranslate.add(segment);
-                }
-            }
-            if (!toTranslate.isEmpty() && !job.cancellation().isCancelled()) {
-                engine.translate(new TranslationRequest(work.context(), toTranslate, direction, articleTerms),
-                        new TranslationSink() {
-                            @Override
-                            public void partial(int id, String textSoFar) {
-                                job.blockPartial(id, textSoFar);
-                            }
-
-                            @Override
-                            public void completed(int id, String text) {
-                                // One writer per article at a time: the article row carries an optimistic lock.
-                                synchronized (job) {
-                                    store.saveBlock(articleId, id, text, info);
-                                }
-                                if (cacheable) {
-                                    cache.put(keys.get(id), text);
-                                    cache.recordDelivery(keys.get(id), text, owner);
-                                }
-                                List<GlossaryEntry> missed = GlossaryService.missing(byId.get(id).text(), text,
-                                        articleTerms, direction);
-                                if (!missed.isEmpty()) {
-                                    job.glossaryMissed(id, missed);
-                                }
-                                job.blockCompleted(id, text);
-                            }
-
-                            @Override
-                            public void failed(int id, String message) {
-                                synchronized (job) {
-                                    store.saveBlockError(articleId, id, message);
-                                }
-                                job.blockFailed(id, message);
-                            }
-
-                            @Override
-                            public void usage(CallUsage call) {
-                                usage.record(articleId, info, "translate", call);
-                                job.addUsage(call);
-                            }
-                        }, job.cancellation());
-            }
-            if (job.cancellation().isCancelled()) {
-                job.finish(TranslationJob.Status.CANCELLED, cancelledMessage(job));
-                return;
-            }
-            if (work.needsSummary() && !work.paragraphs().isEmpty()) {
-                job.summaryStarted();
-                engine.summarize(new SummaryRequest(work.context(), work.paragraphs(),
-                        engines.settings().summaryInChinese()), new SummarySink() {
-                    @Override
-                    public void partial(String textSoFar) {
-                        job.summaryPartial(textSoFar);
-                    }
-
-                    @Override
-                    public void completed(String text) {
-                        store.saveSummary(articleId, text, info);
-                        job.summaryCompleted(text);
-                    }
-
-                    @Override
-                    public void usage(CallUsage call) {
-                        usage.record(articleId, info, "summary", call);
-                        job.addUsage(call);
-                    }
-                }, job.cancellation());
-            }
-            if (job.cancellation().isCancelled()) {
-                job.finish(TranslationJob.Status.CANCELLED, cancelledMessage(job));
-            } else if (job.failedBlocks() > 0) {
-                job.finish(TranslationJob.Status.FAILED, job.failedBlocks() + " of " + job.total()
-                        + " paragraphs could not be translated. The others are saved; Retry translates the rest.");
-            } else {
-                job.finish(TranslationJob.Status.DONE, null);
-            }
-        } catch (TranslationException e) {
-            log.warn("Translation of article {} with {} failed: {}", articleId, info.label(), e.getMessage());
-            job.finish(TranslationJob.Status.FAILED, e.getMessage() + keptMessage(job));
-        } catch (RuntimeException e) {
-            log.error("Translation of article {} with {} failed unexpectedly", articleId, info.label(), e);
-            job.finish(TranslationJob.Status.FAILED, "Translation stopped on an unexpected error ("
-                    + e.getClass().getSimpleName() + ")." + keptMessage(job));
-        }
-    }
-
-    private static String cancelledMessage(TranslationJob job) {
-        return "Cancelled." + keptMessage(job);
-    }
-
-    private static String keptMessage(TranslationJob job) {
-        int completed = job.done() - job.failedBlocks();
-        return completed > 0 ? " The " + completed + " paragraphs translated before that are kept; Retry does the rest."
-                : " Nothing was lost; Retry starts again.";
+        runner.run(job, engine, force, onlyPosition);
     }
 
     @PreDestroy

@@ -63,6 +63,11 @@ public final class FakeLlmServer implements AutoCloseable {
     private volatile Duration chunkDelay = Duration.ZERO;
     private volatile Duration firstByteLatency = Duration.ZERO;
     private volatile List<String> modelNames = List.of("fake-model");
+    private volatile ProviderBehaviour behaviour = ProviderBehaviour.polite();
+    private volatile FakeReply summaryReply;
+    private final java.util.concurrent.Semaphore slot = new java.util.concurrent.Semaphore(1, true);
+    private final AtomicInteger maxConcurrent = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
 
     private FakeLlmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -126,6 +131,30 @@ public final class FakeLlmServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * How the server behaves beyond the answer itself, as a real provider or server does (see
+     * {@link ProviderBehaviour}: reasoning, output limits, Ollama's window, refusals, rejected parameters, one slot).
+     */
+    public FakeLlmServer behave(ProviderBehaviour behaviour) {
+        this.behaviour = Objects.requireNonNull(behaviour);
+        return this;
+    }
+
+    /**
+     * Answers every summary call with this reply, never taking one from the queue (the summary runs beside the
+     * translation, so which of them would take a queued reply first is a race); {@code null}: summaries take from the
+     * queue like any call.
+     */
+    public FakeLlmServer summaryReply(FakeReply reply) {
+        this.summaryReply = reply;
+        return this;
+    }
+
+    /** The most chat calls the server was answering at the same time. */
+    public int maxConcurrentChats() {
+        return maxConcurrent.get();
+    }
+
     /** The model names listed by {@code GET /v1/models} and {@code GET /api/tags} (default {@code fake-model}). */
     public FakeLlmServer modelNames(String... names) {
         this.modelNames = List.of(names);
@@ -160,6 +189,9 @@ public final class FakeLlmServer implements AutoCloseable {
         chunkDelay = Duration.ZERO;
         firstByteLatency = Duration.ZERO;
         modelNames = List.of("fake-model");
+        behaviour = ProviderBehaviour.polite();
+        summaryReply = null;
+        maxConcurrent.set(0);
         requests.clear();
     }
 
@@ -212,6 +244,7 @@ public final class FakeLlmServer implements AutoCloseable {
                 case "GET /v1/models", "GET /models" -> sendJson(exchange, 200, openAiModels());
                 case "GET /api/tags" -> sendJson(exchange, 200, ollamaTags());
                 case "GET /api/version" -> sendJson(exchange, 200, "{\"version\":\"0.6.0\"}");
+                case "POST /api/show" -> sendJson(exchange, 200, behaviour.ollamaShow());
                 default -> sendJson(exchange, 404, errorBody(Api.OPENAI, 404, "Unknown path " + path));
             }
             exchange.close();
@@ -229,12 +262,46 @@ public final class FakeLlmServer implements AutoCloseable {
     }
 
     private void chat(HttpExchange exchange, RecordedRequest recorded, Api api) throws IOException, InterruptedException {
+        ProviderBehaviour b = behaviour;
+        if (b.hasOneSlot()) {
+            // Ollama's default (OLLAMA_NUM_PARALLEL=1): one request at a time; the others wait in its queue
+            // without any answer, headers included, until the slot is free.
+            slot.acquire();
+            try {
+                chatInSlot(exchange, recorded, api, b);
+            } finally {
+                slot.release();
+            }
+        } else {
+            chatInSlot(exchange, recorded, api, b);
+        }
+    }
+
+    private void chatInSlot(HttpExchange exchange, RecordedRequest recorded, Api api, ProviderBehaviour b)
+            throws IOException, InterruptedException {
+        int now = running.incrementAndGet();
+        maxConcurrent.accumulateAndGet(now, Math::max);
+        try {
+            answerChat(exchange, recorded, api, b);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    private void answerChat(HttpExchange exchange, RecordedRequest recorded, Api api, ProviderBehaviour b)
+            throws IOException, InterruptedException {
         ChatCall call = recorded.chatCall();
-        FakeReply reply = queue.poll();
+        FakeReply reply = summaryReply != null && call.isSummary() ? summaryReply : queue.poll();
         if (reply == null) {
             reply = defaultReply;
         }
         sleep(firstByteLatency);
+        ProviderBehaviour.Rejection rejection = b.reject(api, recorded.body(), call);
+        if (rejection != null) {
+            sleep(reply.headerDelay());
+            sendJson(exchange, rejection.status(), rejection.body());
+            return;
+        }
         sleep(reply.headerDelay());
         if (reply.isError()) {
             if (reply.retryAfterSeconds() != null) {
@@ -248,7 +315,25 @@ public final class FakeLlmServer implements AutoCloseable {
             sendJson(exchange, reply.status(), errorBody(api, reply.status(), message));
             return;
         }
-        String answer = Objects.requireNonNullElse(reply.answer(call), "");
+        ProviderBehaviour.Window window = b.window(api, recorded.body(), call);
+        String answer = Objects.requireNonNullElse(reply.answer(window.seen()), "");
+        String reasoning = b.reasoning(api, recorded.body(), window.seen());
+        if (reasoning != null && b.inlineReasoning()) {
+            answer = (b.templateOpensThink() ? "" : "<think>") + reasoning + "</think>\n\n" + answer;
+            reasoning = null;
+        }
+        String finishReason = reply.finishReason();
+        int limit = b.outputLimit(api, recorded.body());
+        int reasoningTokens = reasoning == null ? 0 : app.duizhao.translation.TokenEstimator.estimate(reasoning);
+        if (reasoningTokens >= limit) {
+            reasoning = ProviderBehaviour.cutToTokens(reasoning, limit);
+            answer = "";
+            finishReason = "length";
+        } else if (app.duizhao.translation.TokenEstimator.estimate(answer) > limit - reasoningTokens) {
+            // The provider stops at the output limit and says so: finish_reason "length" / done_reason "length".
+            answer = ProviderBehaviour.cutToTokens(answer, limit - reasoningTokens);
+            finishReason = "length";
+        }
         if (!call.stream()) {
             sendJson(exchange, 200, api == Api.OPENAI ? openAiCompletion(call, answer) : ollamaCompletion(call, answer));
             return;
@@ -266,6 +351,17 @@ public final class FakeLlmServer implements AutoCloseable {
             write(out, sse(openAiChunk(id, call, "{\"role\":\"assistant\",\"content\":\"\"}", null, null)));
         }
         int size = chunkSize;
+        if (reasoning != null) {
+            for (int r = 0; r < reasoning.length(); r += size) {
+                String piece = reasoning.substring(r, Math.min(reasoning.length(), r + size));
+                // DeepSeek (and vLLM's reasoning parsers) stream reasoning as delta.reasoning_content;
+                // Ollama as message.thinking, with an empty message.content.
+                write(out, api == Api.OPENAI
+                        ? sse(openAiChunk(id, call, "{\"reasoning_content\":" + quote(piece) + "}", null, null))
+                        : ollamaThinkingChunk(call, piece));
+                sleep(delay);
+            }
+        }
         int i = 0;
         boolean first = true;
         while (i < sent.length()) {
@@ -289,15 +385,17 @@ public final class FakeLlmServer implements AutoCloseable {
             sleep(Duration.ofMillis(1000));
             throw new TruncatedStream();
         }
-        int promptTokens = Math.max(1, recorded.body().length() / 4);
-        int completionTokens = Math.max(1, answer.length() / 4);
+        int promptTokens = window.keptTokens() != null ? window.keptTokens()
+                : Math.max(1, call.messages().stream()
+                .mapToInt(m -> app.duizhao.translation.TokenEstimator.estimate(m.content()) + 4).sum());
+        int completionTokens = Math.max(1, answer.length() / 4) + reasoningTokens;
         if (api == Api.OPENAI) {
             String usage = "{\"prompt_tokens\":" + promptTokens + ",\"completion_tokens\":" + completionTokens
                     + ",\"total_tokens\":" + (promptTokens + completionTokens) + "}";
-            write(out, sse(openAiChunk(id, call, "{}", "\"stop\"", usage)));
+            write(out, sse(openAiChunk(id, call, "{}", quote(finishReason), usage)));
             write(out, "data: [DONE]\n\n");
         } else {
-            write(out, ollamaDone(call, promptTokens, completionTokens));
+            write(out, ollamaDone(call, promptTokens, completionTokens, finishReason));
         }
     }
 
@@ -377,13 +475,22 @@ public final class FakeLlmServer implements AutoCloseable {
         return line + "\n";
     }
 
-    private static String ollamaDone(ChatCall call, int promptTokens, int completionTokens) {
+    private static String ollamaThinkingChunk(ChatCall call, String piece) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("model", call.model());
+        line.put("created_at", Instant.now().toString());
+        line.putObject("message").put("role", "assistant").put("content", "").put("thinking", piece);
+        line.put("done", false);
+        return line + "\n";
+    }
+
+    private static String ollamaDone(ChatCall call, int promptTokens, int completionTokens, String doneReason) {
         ObjectNode line = JSON.createObjectNode();
         line.put("model", call.model());
         line.put("created_at", Instant.now().toString());
         line.putObject("message").put("role", "assistant").put("content", "");
         line.put("done", true);
-        line.put("done_reason", "stop");
+        line.put("done_reason", doneReason);
         line.put("total_duration", 1_000_000L);
         line.put("prompt_eval_count", promptTokens);
         line.put("eval_count", completionTokens);

@@ -29,6 +29,7 @@ public final class FakeReply {
     private final Duration chunkDelay;
     private final Integer truncateAfterChars;
     private final Integer truncateAfterSegments;
+    private String finishReason = "stop";
 
     private FakeReply(Function<ChatCall, String> responder, int status, Integer retryAfterSeconds, Duration headerDelay,
                       Duration chunkDelay, Integer truncateAfterChars, Integer truncateAfterSegments) {
@@ -102,6 +103,45 @@ public final class FakeReply {
         return translation().delayHeaders(delay);
     }
 
+    /** Answers segment {@code id} with its own source text copied back (small models do this). */
+    public static FakeReply copyBack(int id) {
+        return custom(call -> segmentsAnswer(call, (segId, text) -> segId == id ? text : translationOf(segId, text)));
+    }
+
+    /** Answers segment {@code id} with an apology instead of a translation. */
+    public static FakeReply apologize(int id) {
+        return custom(call -> segmentsAnswer(call, (segId, text) -> segId == id
+                ? "I'm sorry, but I can't help with translating this content." : translationOf(segId, text)));
+    }
+
+    /**
+     * OpenAI / Azure OpenAI: the content filter stops the answer after {@code segments} segments, with
+     * {@code finish_reason: "content_filter"}.
+     */
+    public static FakeReply contentFilterAfterSegments(int segments) {
+        return custom(call -> {
+            String all = defaultAnswer(call);
+            int at = 0;
+            for (int i = 0; i < segments && at >= 0; i++) {
+                at = all.indexOf("</segment>", at);
+                at = at < 0 ? -1 : at + "</segment>".length();
+            }
+            return at < 0 ? all : all.substring(0, at);
+        }).finishWith("content_filter");
+    }
+
+    /** Ends the answer with this finish reason (default {@code stop}). */
+    public FakeReply finishWith(String reason) {
+        FakeReply copy = new FakeReply(responder, status, retryAfterSeconds, headerDelay, chunkDelay, truncateAfterChars,
+                truncateAfterSegments);
+        copy.finishReason = reason;
+        return copy;
+    }
+
+    String finishReason() {
+        return finishReason;
+    }
+
     // ---------------------------------------------------------------- modifiers
 
     /** Adds a {@code Retry-After: seconds} header (for {@link #error(int)} 429 or 503). */
@@ -134,11 +174,27 @@ public final class FakeReply {
 
     // ---------------------------------------------------------------- the deterministic translator
 
-    /** What the fake answers for segment {@code id} with source {@code text}: {@code EN 3: English for <first 8 chars>}. */
+    /**
+     * What the fake answers for segment {@code id} with source {@code text}: {@code EN 3: English for <first 8 chars>},
+     * and for a long source " and so on" as often as it takes to keep the answer in proportion (an answer far shorter
+     * than its source is rightly taken for no translation). A source without any Chinese (English to Chinese) gets Chinese:
+     * {@code 中文译文第3段：<first 8 chars>}, with "等" for the length.
+     */
     public static String translationOf(int id, String text) {
         String source = text.strip();
         int end = source.offsetByCodePoints(0, Math.min(8, source.codePointCount(0, source.length())));
-        return "EN " + id + ": English for " + source.substring(0, end);
+        int tokens = app.duizhao.translation.TokenEstimator.estimate(source);
+        if (mostlyLatin(source)) {
+            return "中文译文第" + id + "段：" + source.substring(0, end) + "等".repeat(Math.max(0, (tokens - 20) / 2));
+        }
+        return "EN " + id + ": English for " + source.substring(0, end)
+                + " and so on".repeat(Math.max(0, (tokens - 24) / 6));
+    }
+
+    private static boolean mostlyLatin(String text) {
+        long latin = text.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN).count();
+        long han = text.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
+        return han == 0 && latin > 8; // no Chinese at all: an English article
     }
 
     /** The default summary: a headline line and three "- " points. */

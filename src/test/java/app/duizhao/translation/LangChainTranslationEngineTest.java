@@ -189,7 +189,8 @@ class LangChainTranslationEngineTest {
         TranslationException e = catchThrowableOfType(TranslationException.class,
                 () -> translate(engine(settings), segments(2)));
 
-        assertThat(e).hasMessage("The LLM server at " + server.baseUrl(provider) + " answered 500 Internal Server Error.");
+        assertThat(e.detail()).isEqualTo("The LLM server at " + server.baseUrl(provider) + " answered 500 Internal Server Error.");
+        assertThat(e).hasMessage("The translation service failed (HTTP 500). An administrator can see the details in the log.");
         assertThat(server.chatRequests()).hasSize(3);
     }
 
@@ -203,7 +204,8 @@ class LangChainTranslationEngineTest {
         TranslationException e = catchThrowableOfType(TranslationException.class,
                 () -> engine.translate(new TranslationRequest(CONTEXT, segments(2)), sink, new Cancellation()));
 
-        assertThat(e.getMessage()).startsWith("The LLM server at " + server.baseUrl(provider) + " answered 401 Unauthorized: check ");
+        assertThat(e.detail()).startsWith("The LLM server at " + server.baseUrl(provider) + " answered 401 Unauthorized: check ");
+        assertThat(e.getMessage()).doesNotContain("127.0.0.1").contains("HTTP 401");
         assertThat(server.chatRequests()).hasSize(1);
         assertThat(sink.events()).isEmpty();
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -211,7 +213,7 @@ class LangChainTranslationEngineTest {
             assertThat(String.valueOf(t.getMessage())).doesNotContain(KEY);
         }
         if (provider.equals("openai")) {
-            assertThat(e.getMessage()).endsWith("check OPENAI_API_KEY.");
+            assertThat(e.detail()).endsWith("check OPENAI_API_KEY.").doesNotContain(KEY);
             assertThat(server.lastChatRequest().header("Authorization")).isEqualTo("Bearer " + KEY);
         }
     }
@@ -223,7 +225,8 @@ class LangChainTranslationEngineTest {
 
         assertThatThrownBy(() -> translate(engine(settings(provider)), segments(1)))
                 .isInstanceOf(TranslationException.class)
-                .hasMessageContaining("answered 404 Not Found: check the model name \"fake-model\"");
+                .satisfies(t -> assertThat(((TranslationException) t).detail())
+                        .contains("answered 404 Not Found: check the model name \"fake-model\""));
         assertThat(server.chatRequests()).hasSize(1);
     }
 
@@ -238,7 +241,9 @@ class LangChainTranslationEngineTest {
 
         assertThatThrownBy(() -> translate(engine, segments(1)))
                 .isInstanceOf(TranslationException.class)
-                .hasMessage("Could not reach the LLM server at " + baseUrl + " (connection refused).");
+                .hasMessage("The translation service could not be reached. An administrator can see the details in the log.")
+                .satisfies(t -> assertThat(((TranslationException) t).detail())
+                        .isEqualTo("Could not reach the LLM server at " + baseUrl + " (connection refused)."));
     }
 
     @ParameterizedTest
@@ -250,7 +255,8 @@ class LangChainTranslationEngineTest {
 
         assertThatThrownBy(() -> translate(engine, segments(1)))
                 .isInstanceOf(TranslationException.class)
-                .hasMessage("The LLM server at " + server.baseUrl(provider) + " did not answer within 1 s.");
+                .satisfies(t -> assertThat(((TranslationException) t).detail())
+                        .isEqualTo("The LLM server at " + server.baseUrl(provider) + " did not answer within 1 s."));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }
 
@@ -263,7 +269,7 @@ class LangChainTranslationEngineTest {
 
         assertThatThrownBy(() -> translate(engine, segments(1)))
                 .isInstanceOf(TranslationException.class)
-                .hasMessageContaining("did not answer within 1 s");
+                .satisfies(t -> assertThat(((TranslationException) t).detail()).contains("did not answer within 1 s"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }
 
@@ -285,16 +291,15 @@ class LangChainTranslationEngineTest {
     }
 
     @Test
-    void mergedSegmentsAreRepairedByAskingForTheMissingOne() {
+    void mergedSegmentsAreAskedAgainRatherThanKeptTwice() {
         server.enqueue(FakeReply.mergeSegments(1, 2));
         List<Segment> segments = segments(3);
 
         RecordingSink sink = translate(engine(settings("openai")), segments);
 
-        assertThat(sink.completed()).containsOnlyKeys(1, 2, 3);
-        assertThat(sink.completed().get(1)).contains("EN 1:", "EN 2:");
-        assertThat(sink.completed().get(2)).isEqualTo(FakeReply.translationOf(2, segments.get(1).text()));
-        assertThat(server.chatRequests().get(1).chatCall().segmentIds()).containsExactly(2);
+        assertThat(sink.completed()).containsExactlyInAnyOrderEntriesOf(expectedTranslations(segments));
+        assertThat(sink.events("completed")).hasSize(3);
+        assertThat(server.chatRequests().get(1).chatCall().segmentIds()).containsExactly(1, 2);
     }
 
     @ParameterizedTest
@@ -431,10 +436,10 @@ class LangChainTranslationEngineTest {
         LangChainTranslationEngine engine = engine(settings("openai"));
         RuntimeException error = new RuntimeException("boom " + KEY, new java.io.IOException("echo " + KEY));
 
-        assertThat(engine.describe(error)).doesNotContain(KEY).contains("***");
+        assertThat(engine.gateway().failures().describe(error)).doesNotContain(KEY).contains("***");
         assertThat(settings("openai").toString()).doesNotContain(KEY);
         List<String> all = new ArrayList<>();
-        all.add(engine.scrub("x " + KEY + " y"));
+        all.add(engine.gateway().failures().scrub("x " + KEY + " y"));
         assertThat(all).containsExactly("x *** y");
     }
 }

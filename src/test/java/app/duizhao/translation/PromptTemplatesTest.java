@@ -11,7 +11,7 @@ class PromptTemplatesTest {
     @Test
     void versionsNameTheTemplateFiles() {
         assertThat(PromptTemplates.TRANSLATE_VERSION).isEqualTo("translate-v2");
-        assertThat(PromptTemplates.SUMMARIZE_VERSION).isEqualTo("summarize-v2");
+        assertThat(PromptTemplates.SUMMARIZE_VERSION).isEqualTo("summarize-v3");
         assertThat(PromptTemplates.translateSystem()).contains("fluent, faithful English").contains("<segment id=\"N\">");
         assertThat(PromptTemplates.summarizeSystem()).contains("headline").contains("\"- \"");
     }

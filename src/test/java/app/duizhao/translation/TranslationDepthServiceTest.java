@@ -110,14 +110,17 @@ class TranslationDepthServiceTest {
         finish(translation.start(id, false));
         int position = library.snapshot(id).orElseThrow().blocks().stream().filter(b -> !b.isImage()).findFirst().orElseThrow().position();
         server.clearRequests();
-        server.defaultReply(FakeReply.custom(call -> "<segment id=\"" + position + "\">Better English</segment>"));
+        // In proportion to its source: a two-word answer for a long paragraph is rightly taken for no translation.
+        String better = "Better English: " + FakeReply.translationOf(position,
+                library.snapshot(id).orElseThrow().blocks().get(position).text());
+        server.defaultReply(FakeReply.custom(call -> "<segment id=\"" + position + "\">" + better + "</segment>"));
 
         TranslationJob job = finish(translation.retranslateBlock(id, position));
 
         assertThat(job.status()).isEqualTo(TranslationJob.Status.DONE);
         assertThat(server.chatRequests()).hasSize(1);
         assertThat(server.lastChatRequest().chatCall().segmentIds()).containsExactly(position);
-        assertThat(library.snapshot(id).orElseThrow().blocks().get(position).machineEnglish()).isEqualTo("Better English");
+        assertThat(library.snapshot(id).orElseThrow().blocks().get(position).machineEnglish()).isEqualTo(better);
 
         server.defaultReply(FakeReply.translation());
         finish(translation.start(id, true, null, "other-model"));
