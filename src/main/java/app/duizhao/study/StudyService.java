@@ -1,6 +1,14 @@
 package app.duizhao.study;
 
 import app.duizhao.account.CurrentUser;
+import app.duizhao.chinese.ChineseDictionary;
+import app.duizhao.chinese.ChineseGlosser;
+import app.duizhao.chinese.ChineseSegmenter;
+import app.duizhao.chinese.DictionaryEntry;
+import app.duizhao.chinese.HskLevels;
+import app.duizhao.chinese.Pinyin;
+import app.duizhao.chinese.Syllable;
+import app.duizhao.chinese.WordGloss;
 import app.duizhao.library.ArticleAccess;
 import app.duizhao.translation.ArticleContext;
 import app.duizhao.translation.Cancellation;

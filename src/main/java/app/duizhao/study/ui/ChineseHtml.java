@@ -1,7 +1,7 @@
 package app.duizhao.study.ui;
 
+import app.duizhao.chinese.Syllable;
 import app.duizhao.study.StudyService;
-import app.duizhao.study.Syllable;
 import app.duizhao.study.WordStatus;
 
 import java.util.List;
