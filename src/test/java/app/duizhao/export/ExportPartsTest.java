@@ -1,5 +1,6 @@
 package app.duizhao.export;
 
+import app.duizhao.base.Html;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -45,7 +46,7 @@ class ExportPartsTest {
 
     @Test
     void xmlEscapingDropsCharactersXmlForbids() {
-        assertThat(HtmlExporter.esc("a<b>&\"c'\u0001d")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;d");
+        assertThat(Html.escape("a<b>&\"c'\u0001d")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#x27;d");
     }
 
     @Test
