@@ -4,7 +4,9 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -36,9 +38,19 @@ public final class Markdown {
 
     /**
      * The Markdown (a note) as an HTML fragment safe to show or export: {@link #toHtml} reduced to jsoup's basic safe
-     * list, written as well-formed XML as well (for the XHTML of the PDF and EPUB exports).
+     * list, written as well-formed XML as well (for the XHTML of the PDF and EPUB exports). A note of one paragraph
+     * comes without its {@code <p>}, so it reads on after a label ("Note: …") and adds no paragraph to the page.
      */
     public static String toSafeHtml(String markdown) {
-        return markdown == null || markdown.isBlank() ? "" : Jsoup.clean(toHtml(markdown), "", SAFE, XML_SAFE);
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        Document cleaned = new Cleaner(SAFE).clean(Jsoup.parseBodyFragment(toHtml(markdown).strip()));
+        cleaned.outputSettings(XML_SAFE.clone());
+        Element body = cleaned.body();
+        if (body.childNodeSize() == 1 && body.childrenSize() == 1 && body.child(0).nameIs("p")) {
+            return body.child(0).html();
+        }
+        return body.html();
     }
 }
