@@ -6,8 +6,6 @@ import app.duizhao.annotation.EditConflictException;
 import app.duizhao.annotation.HighlightColour;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.Side;
-import app.duizhao.annotation.VersionDiff;
-import app.duizhao.importing.CleaningAuditService;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.LibraryService;
 import app.duizhao.reader.ui.ReaderView;
@@ -18,7 +16,6 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,9 +38,6 @@ class AnnotationViewsTest extends KaribuSpringTest {
 
     @Autowired
     AnnotationService annotations;
-
-    @Autowired
-    CleaningAuditService audit;
 
     @Autowired
     JdbcTemplate jdbc;

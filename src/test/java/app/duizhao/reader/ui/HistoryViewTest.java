@@ -1,10 +1,7 @@
 package app.duizhao.reader.ui;
 
 import app.duizhao.annotation.AnnotationService;
-import app.duizhao.annotation.DraftField;
-import app.duizhao.annotation.EditConflictException;
 import app.duizhao.annotation.HighlightColour;
-import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.Side;
 import app.duizhao.annotation.VersionDiff;
 import app.duizhao.importing.CleaningAuditService;
@@ -13,13 +10,8 @@ import app.duizhao.library.LibraryService;
 import app.duizhao.testsupport.KaribuSpringTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,11 +45,6 @@ class HistoryViewTest extends KaribuSpringTest {
     @BeforeEach
     void article() {
         id = importer.importText("界面测试的第一段。\n\n界面测试的第二段。" + System.nanoTime()).articleId();
-    }
-
-    private void openReader() {
-        UI.getCurrent().navigate(ReaderView.class, id);
-        _get(ReaderView.class);
     }
 
     @Test
