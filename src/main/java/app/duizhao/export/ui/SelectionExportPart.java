@@ -2,24 +2,15 @@ package app.duizhao.export.ui;
 
 import app.duizhao.export.ExportService;
 import app.duizhao.library.ui.LibraryPart;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Puts the {@link SelectionExport} on the library page, below the articles. */
-@org.springframework.stereotype.Component
-class SelectionExportPart implements LibraryPart {
+@Configuration(proxyBeanMethods = false)
+class SelectionExportPart {
 
-    private final ExportService exports;
-
-    SelectionExportPart(ExportService exports) {
-        this.exports = exports;
-    }
-
-    @Override
-    public Place place() {
-        return Place.BELOW_ARTICLES;
-    }
-
-    @Override
-    public com.vaadin.flow.component.Component create() {
-        return new SelectionExport(exports);
+    @Bean
+    LibraryPart selectionExport(ExportService exports) {
+        return LibraryPart.of(LibraryPart.Place.BELOW_ARTICLES, 0, () -> new SelectionExport(exports));
     }
 }

@@ -2,24 +2,15 @@ package app.duizhao.importing.ui;
 
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.ui.LibraryPart;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Puts the {@link ImportBox} on the library page, above the articles. */
-@org.springframework.stereotype.Component
-class ImportBoxPart implements LibraryPart {
+@Configuration(proxyBeanMethods = false)
+class ImportBoxPart {
 
-    private final ImportService importer;
-
-    ImportBoxPart(ImportService importer) {
-        this.importer = importer;
-    }
-
-    @Override
-    public Place place() {
-        return Place.ADD_ARTICLES;
-    }
-
-    @Override
-    public com.vaadin.flow.component.Component create() {
-        return new ImportBox(importer);
+    @Bean
+    LibraryPart importBox(ImportService importer) {
+        return LibraryPart.of(LibraryPart.Place.ADD_ARTICLES, 0, () -> new ImportBox(importer));
     }
 }

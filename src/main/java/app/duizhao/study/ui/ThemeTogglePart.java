@@ -2,25 +2,15 @@ package app.duizhao.study.ui;
 
 import app.duizhao.base.ui.HeaderPart;
 import app.duizhao.study.StudyService;
-import com.vaadin.flow.component.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Puts the light/dark {@link ThemeToggle} in the header of every page. */
-@org.springframework.stereotype.Component
-class ThemeTogglePart implements HeaderPart {
+@Configuration(proxyBeanMethods = false)
+class ThemeTogglePart {
 
-    private final StudyService study;
-
-    ThemeTogglePart(StudyService study) {
-        this.study = study;
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public Component create() {
-        return new ThemeToggle(study);
+    @Bean
+    HeaderPart themeToggle(StudyService study) {
+        return HeaderPart.of(10, () -> new ThemeToggle(study));
     }
 }

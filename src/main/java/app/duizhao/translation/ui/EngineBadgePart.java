@@ -4,27 +4,20 @@ import app.duizhao.base.ui.HeaderPart;
 import app.duizhao.translation.EngineInfo;
 import app.duizhao.translation.OutputKind;
 import app.duizhao.translation.TranslationService;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Says in the header of every page which engine writes the English, or that Duizhao runs offline. */
-@org.springframework.stereotype.Component
-class EngineBadgePart implements HeaderPart {
+@Configuration(proxyBeanMethods = false)
+class EngineBadgePart {
 
-    private final TranslationService translation;
-
-    EngineBadgePart(TranslationService translation) {
-        this.translation = translation;
+    @Bean
+    HeaderPart engineBadge(TranslationService translation) {
+        return HeaderPart.of(20, () -> badge(translation.engineInfo()));
     }
 
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public Component create() {
-        EngineInfo engine = translation.engineInfo();
+    private static Span badge(EngineInfo engine) {
         Span badge = new Span();
         badge.addClassName("dz-engine");
         if (engine.kind() == OutputKind.OFFLINE) {
