@@ -17,7 +17,7 @@ class MarkdownTest {
 
     @Test
     void aNoteKeepsNoScriptNoImageAndNoScriptLink() {
-        String html = Markdown.toSafeHtml("<script>alert(1)</script> [x](javascript:alert(2)) ![i](http://example.com/i.png)"
+        String html = Markdown.toSafeHtml("a note <script>alert(1)</script> [x](javascript:alert(2)) ![i](http://example.com/i.png)"
                 + " [ok](https://example.com/a) <b onclick=\"y()\">b</b>\u0001");
         assertThat(html).doesNotContain("<script", "javascript:", "<img", "<b onclick", "\u0001")
                 .contains("&lt;script&gt;", "href=\"https://example.com/a\"");
