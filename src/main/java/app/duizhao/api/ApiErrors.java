@@ -73,10 +73,14 @@ class ApiErrors {
         return error(HttpStatus.BAD_REQUEST, String.valueOf(e.getMessage()));
     }
 
+    /**
+     * What the operator must change (the PDF font setting, the build): 503 with the message, which names it. The
+     * stack trace goes to the log, for the operator only.
+     */
     @ExceptionHandler(ExportException.class)
-    ResponseEntity<ErrorJson> exportFailed(ExportException e) {
-        log.error("Export failed", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+    ResponseEntity<ErrorJson> exportUnavailable(ExportException e) {
+        log.warn("Export failed: {}", e.getMessage(), e.getCause());
+        return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class})
@@ -118,11 +122,14 @@ class ApiErrors {
                 + ".");
     }
 
+    /** A parameter that is missing or not a number ({@code version=abc}, {@code /articles/x/export}). */
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ErrorJson> badParameter(Exception e) {
-        String name = e instanceof MissingServletRequestParameterException missing ? missing.getParameterName()
-                : ((MethodArgumentTypeMismatchException) e).getName();
-        return error(HttpStatus.BAD_REQUEST, "The parameter \"" + name + "\" is missing or not valid.");
+        String message = e instanceof MethodArgumentTypeMismatchException mismatch
+                ? "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName() + ": use a whole number."
+                : "The parameter '" + ((MissingServletRequestParameterException) e).getParameterName()
+                        + "' is missing.";
+        return error(HttpStatus.BAD_REQUEST, message);
     }
 
     /** Anything else on an API address: a 500 with no details (they are logged, for the admin). */

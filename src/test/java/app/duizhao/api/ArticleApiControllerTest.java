@@ -187,6 +187,6 @@ class ArticleApiControllerTest {
         assertError(send(HttpRequest.newBuilder(uri("/api/articles/" + id + "/notes"))
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString("block,text")).build()), 415, "application/json");
-        assertError(send(HttpRequest.newBuilder(uri("/api/export?format=md")).GET().build()), 400, "\"ids\"");
+        assertError(send(HttpRequest.newBuilder(uri("/api/export?format=md")).GET().build()), 400, "'ids' is missing");
     }
 }
