@@ -2,16 +2,12 @@ package app.duizhao.api;
 
 import app.duizhao.annotation.AnnotatedArticle;
 import app.duizhao.annotation.AnnotationService;
-import app.duizhao.annotation.EditConflictException;
 import app.duizhao.annotation.VersionInfo;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,9 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
@@ -83,43 +76,46 @@ public class AnnotationApiController {
     public record VersionNoteJson(int block, String text) {
     }
 
-    /** The 409 of a note written over someone else's change: what is stored now, and its revision. */
-    public record NoteConflictJson(String error, String theirs, long revision) {
+    /**
+     * The body of {@code POST …/notes}.
+     *
+     * @param block    the block's index
+     * @param text     the note (Markdown)
+     * @param revision optional: write only if nobody saved the block since this revision
+     */
+    record NoteRequest(Integer block, String text, Long revision) {
+    }
+
+    /** The optional body of {@code POST …/versions}. */
+    record VersionRequest(String message) {
     }
 
     private final AnnotationService annotations;
-    private final ObjectMapper json;
 
-    AnnotationApiController(AnnotationService annotations, ObjectMapper json) {
+    AnnotationApiController(AnnotationService annotations) {
         this.annotations = annotations;
-        this.json = json;
     }
 
     /** Sets the note on a paragraph. */
     @PostMapping("/notes")
-    public ResponseEntity<?> addNote(@PathVariable String id, @RequestBody(required = false) String body) {
+    public ResponseEntity<?> addNote(@PathVariable String id, @RequestBody(required = false) NoteRequest request) {
         long articleId = articleId(id);
-        JsonNode request = object(body, "{\"block\": 0, \"text\": \"...\"}");
-        JsonNode blockNode = request.get("block");
-        if (blockNode == null || !blockNode.isIntegralNumber() || !blockNode.canConvertToInt()) {
+        if (request == null) {
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The body must be a JSON object: "
+                    + "{\"block\": 0, \"text\": \"...\"}.");
+        }
+        if (request.block() == null) {
             throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"block\" must be the block's index (a whole number).");
         }
-        JsonNode textNode = request.get("text");
-        if (textNode == null || !textNode.isString() || textNode.asString().isBlank()) {
+        if (request.text() == null || request.text().isBlank()) {
             throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"text\" must be a non-empty string (the note, Markdown).");
         }
-        String text = textNode.asString();
+        String text = request.text();
         if (text.length() > MAX_NOTE_CHARS) {
             throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "The note has " + text.length()
                     + " characters; the limit is " + MAX_NOTE_CHARS + ".");
         }
-        JsonNode revisionNode = request.get("revision");
-        if (revisionNode != null && !revisionNode.isNull()
-                && (!revisionNode.isIntegralNumber() || !revisionNode.canConvertToLong())) {
-            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"revision\" must be a whole number, as a note's "
-                    + "\"revision\" answers it.");
-        }
-        int block = blockNode.asInt();
+        int block = request.block();
         ArticleSnapshot current = current(articleId);
         SnapshotBlock existing = current.blocks().stream().filter(b -> b.position() == block).findFirst()
                 .orElseThrow(() -> new ApiRefusal(HttpStatus.BAD_REQUEST, "Article " + articleId
@@ -127,8 +123,8 @@ public class AnnotationApiController {
                         + (current.blocks().size() - 1) + "."));
         long revision;
         try {
-            if (revisionNode != null && !revisionNode.isNull()) {
-                revision = annotations.setNote(articleId, block, revisionNode.asLong(), text);
+            if (request.revision() != null) {
+                revision = annotations.setNote(articleId, block, request.revision(), text);
             } else {
                 annotations.setNote(articleId, block, text);
                 revision = annotations.revision(articleId, block);
@@ -157,22 +153,13 @@ public class AnnotationApiController {
 
     /** Saves the article as it is now as a new version. */
     @PostMapping("/versions")
-    public ResponseEntity<?> saveVersion(@PathVariable String id, @RequestBody(required = false) String body) {
+    public ResponseEntity<?> saveVersion(@PathVariable String id,
+                                         @RequestBody(required = false) VersionRequest request) {
         long articleId = articleId(id);
-        String message = null;
-        if (body != null && !body.isBlank()) {
-            JsonNode request = object(body, "{\"message\": \"...\"}");
-            JsonNode messageNode = request.get("message");
-            if (messageNode != null && !messageNode.isNull()) {
-                if (!messageNode.isString()) {
-                    throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"message\" must be a string.");
-                }
-                message = messageNode.asString();
-                if (message.length() > MAX_MESSAGE_CHARS) {
-                    throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "The message has " + message.length()
-                            + " characters; the limit is " + MAX_MESSAGE_CHARS + ".");
-                }
-            }
+        String message = request == null ? null : request.message();
+        if (message != null && message.length() > MAX_MESSAGE_CHARS) {
+            throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "The message has " + message.length()
+                    + " characters; the limit is " + MAX_MESSAGE_CHARS + ".");
         }
         VersionInfo saved;
         try {
@@ -211,26 +198,6 @@ public class AnnotationApiController {
                 n, format(version), version.message(), version.title(), notes));
     }
 
-    @ExceptionHandler(ApiRefusal.class)
-    ResponseEntity<ErrorJson> badRequest(ApiRefusal e) {
-        return error(e.status(), e.getMessage());
-    }
-
-    @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class})
-    ResponseEntity<ErrorJson> raced(RuntimeException e) {
-        // Two writes of the same block (or two versions of the same article) at the same instant: this one lost,
-        // and its transaction was rolled back.
-        return error(HttpStatus.CONFLICT, "Someone else saved this article at the same moment; nothing was written "
-                + "by this request. Send it again.");
-    }
-
-    @ExceptionHandler(EditConflictException.class)
-    ResponseEntity<NoteConflictJson> conflict(EditConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
-                .body(new NoteConflictJson(e.getMessage() + " Send it again with \"revision\": "
-                        + e.currentRevision() + " to replace their note.", e.theirs(), e.currentRevision()));
-    }
-
     private ArticleSnapshot current(long articleId) {
         return annotations.annotated(articleId, null).map(AnnotatedArticle::snapshot)
                 .orElseThrow(() -> missing(articleId));
@@ -239,19 +206,6 @@ public class AnnotationApiController {
     /** Another user's article answers exactly like one that does not exist. */
     private static ApiRefusal missing(long articleId) {
         return new ApiRefusal(HttpStatus.NOT_FOUND, "There is no article " + articleId + ".");
-    }
-
-    private JsonNode object(String body, String example) {
-        JsonNode node;
-        try {
-            node = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JacksonException e) {
-            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The body is not valid JSON: send " + example + ".");
-        }
-        if (node == null || !node.isObject()) {
-            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The body must be a JSON object: " + example + ".");
-        }
-        return node;
     }
 
     private static long articleId(String id) {
@@ -275,7 +229,4 @@ public class AnnotationApiController {
         return version.savedAt() == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(version.savedAt());
     }
 
-    private static ResponseEntity<ErrorJson> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorJson(message));
-    }
 }

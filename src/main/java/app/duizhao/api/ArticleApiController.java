@@ -1,6 +1,6 @@
 package app.duizhao.api;
 
-import app.duizhao.importing.ImportException;
+import app.duizhao.export.ExportService;
 import app.duizhao.importing.ImportResult;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.ArticleDetails;
@@ -10,8 +10,6 @@ import app.duizhao.translation.TranslationStatus;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +22,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -53,16 +50,21 @@ import java.util.Optional;
 @RequestMapping("/api/articles")
 public class ArticleApiController {
 
-    private static final Logger log = LoggerFactory.getLogger(ArticleApiController.class);
-
     private final ImportService importer;
     private final LibraryService library;
     private final TranslationService translations;
     private final ObjectMapper json;
-    private final app.duizhao.export.ExportService exports;
+    private final ExportService exports;
+
+    /**
+     * A JSON import request: a {@code url} to fetch or a {@code text} to store. A body with {@code format} or
+     * {@code schemaVersion} is a Duizhao JSON export coming back instead.
+     */
+    record ImportRequest(String url, String text, Object format, Object schemaVersion) {
+    }
 
     public ArticleApiController(ImportService importer, LibraryService library, TranslationService translations,
-                                ObjectMapper json, app.duizhao.export.ExportService exports) {
+                                ObjectMapper json, ExportService exports) {
         this.exports = exports;
         this.importer = importer;
         this.library = library;
@@ -75,28 +77,22 @@ public class ArticleApiController {
     public ResponseEntity<?> create(HttpServletRequest request) {
         String contentType = request.getContentType() == null ? ""
                 : request.getContentType().toLowerCase(Locale.ROOT);
-        try {
-            ImportResult result;
-            if (contentType.startsWith("multipart/form-data")) {
-                result = importMultipart(request);
-            } else if (contentType.startsWith("application/json") || contentType.endsWith("+json")) {
-                result = importJson(request);
-            } else if (contentType.startsWith("text/plain")) {
-                result = importer.importText(readBody(request));
-            } else {
-                return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send a multipart form with a \"file\" field, or "
-                        + "JSON {\"url\": ...} or {\"text\": ...} (Content-Type: application/json).");
-            }
-            ArticleDetails article = library.details(result.articleId()).orElseThrow();
-            URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .path("/api/articles/{id}").buildAndExpand(result.articleId()).toUri();
-            return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-                    .location(location).contentType(MediaType.APPLICATION_JSON).body(toJson(article));
-        } catch (ApiRefusal e) {
-            return error(e.status(), e.getMessage());
-        } catch (ImportException e) {
-            return error(statusOf(e), e.getMessage());
+        ImportResult result;
+        if (contentType.startsWith("multipart/form-data")) {
+            result = importMultipart(request);
+        } else if (contentType.startsWith("application/json") || contentType.endsWith("+json")) {
+            result = importJson(request);
+        } else if (contentType.startsWith("text/plain")) {
+            result = importer.importText(readBody(request));
+        } else {
+            throw new ApiRefusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send a multipart form with a \"file\" field, "
+                    + "or JSON {\"url\": ...} or {\"text\": ...} (Content-Type: application/json).");
         }
+        ArticleDetails article = library.details(result.articleId()).orElseThrow();
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/articles/{id}").buildAndExpand(result.articleId()).toUri();
+        return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(location).contentType(MediaType.APPLICATION_JSON).body(toJson(article));
     }
 
     /** The article, or 404. */
@@ -108,7 +104,7 @@ public class ArticleApiController {
         Optional<ArticleDetails> article = translation.isEmpty() ? Optional.empty()
                 : parseId(id).flatMap(library::details);
         if (article.isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "There is no article " + id + ".");
+            throw new ApiRefusal(HttpStatus.NOT_FOUND, "There is no article " + id + ".");
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(ArticleJson.of(article.get(), translation.get()));
@@ -144,43 +140,38 @@ public class ArticleApiController {
     }
 
     private ImportResult importJson(HttpServletRequest request) {
-        JsonNode body;
         String raw = readBody(request);
+        ImportRequest body;
         try {
-            body = json.readTree(raw);
+            body = json.readValue(raw, ImportRequest.class);
         } catch (JacksonException e) {
-            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The body is not valid JSON: send {\"url\": ...} or "
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, ApiErrors.describe(e) + " Send {\"url\": ...} or "
                     + "{\"text\": ...}.");
         }
-        if (body == null || !body.isObject()) {
+        if (body == null) {
             throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The JSON body must be an object: {\"url\": ...} or "
                     + "{\"text\": ...}.");
         }
-        if (body.has("format") || body.has("schemaVersion")) {
+        if (body.format() != null || body.schemaVersion() != null) {
             // A Duizhao JSON export coming back: re-imported with its translations, notes and annotations.
             return exports.importJson(raw.getBytes(StandardCharsets.UTF_8));
         }
-        JsonNode url = body.get("url");
-        JsonNode text = body.get("text");
-        if (url != null && !url.isNull() && text != null && !text.isNull()) {
+        if (body.url() != null && body.text() != null) {
             throw new ApiRefusal(HttpStatus.BAD_REQUEST, "Send either \"url\" or \"text\", not both.");
         }
-        if (url != null && !url.isNull()) {
-            if (!url.isString() || url.asString().isBlank()) {
+        if (body.url() != null) {
+            if (body.url().isBlank()) {
                 throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"url\" must be a non-empty string.");
             }
-            return importer.importUrl(url.asString().strip());
+            return importer.importUrl(body.url().strip());
         }
-        if (text != null && !text.isNull()) {
-            if (!text.isString()) {
-                throw new ApiRefusal(HttpStatus.BAD_REQUEST, "\"text\" must be a string.");
+        if (body.text() != null) {
+            int bytes = body.text().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > importer.maxBytes()) {
+                throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "The text is " + megabytes(bytes) + "; "
+                        + tooLarge());
             }
-            String value = text.asString();
-            if (value.getBytes(StandardCharsets.UTF_8).length > importer.maxBytes()) {
-                throw new ApiRefusal(HttpStatus.CONTENT_TOO_LARGE, "The text is "
-                        + megabytes(value.getBytes(StandardCharsets.UTF_8).length) + "; " + tooLarge());
-            }
-            return importer.importText(value);
+            return importer.importText(body.text());
         }
         throw new ApiRefusal(HttpStatus.BAD_REQUEST, "The JSON body needs \"url\" or \"text\".");
     }
@@ -224,16 +215,6 @@ public class ArticleApiController {
                 status.message()));
     }
 
-    /** TOO_LARGE 413, UNSUPPORTED 415, a URL refused or unfetchable 422, anything else 400. */
-    private static HttpStatus statusOf(ImportException e) {
-        return switch (e.kind()) {
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case REFUSED_URL, FETCH_FAILED -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-        };
-    }
-
     private String tooLarge() {
         return "the limit is " + megabytes(importer.maxBytes()) + ".";
     }
@@ -248,12 +229,5 @@ public class ArticleApiController {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static ResponseEntity<ErrorJson> error(HttpStatus status, String message) {
-        if (status.is5xxServerError()) {
-            log.error("API error: {}", message);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorJson(message));
     }
 }

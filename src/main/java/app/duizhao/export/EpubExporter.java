@@ -3,8 +3,10 @@ package app.duizhao.export;
 import app.duizhao.annotation.AnnotatedArticle;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.Side;
-import app.duizhao.library.ArticleSnapshot;
+import app.duizhao.base.Html;
+import app.duizhao.base.Markdown;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
+import app.duizhao.library.ArticleSnapshot;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +21,6 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import static app.duizhao.export.HtmlExporter.esc;
 import static app.duizhao.export.HtmlExporter.lines;
 
 /**
@@ -79,17 +80,17 @@ final class EpubExporter {
         StringBuilder out = new StringBuilder();
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"uid\" ")
-                .append("xml:lang=\"").append(esc(article.language())).append("\">\n")
+                .append("xml:lang=\"").append(Html.escape(article.language())).append("\">\n")
                 .append("  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n")
                 .append("    <dc:identifier id=\"uid\">").append(id).append("</dc:identifier>\n")
-                .append("    <dc:title>").append(esc(article.title())).append("</dc:title>\n")
-                .append("    <dc:language>").append(esc(article.language())).append("</dc:language>\n")
+                .append("    <dc:title>").append(Html.escape(article.title())).append("</dc:title>\n")
+                .append("    <dc:language>").append(Html.escape(article.language())).append("</dc:language>\n")
                 .append("    <dc:language>en</dc:language>\n");
         if (article.author() != null) {
-            out.append("    <dc:creator>").append(esc(article.author())).append("</dc:creator>\n");
+            out.append("    <dc:creator>").append(Html.escape(article.author())).append("</dc:creator>\n");
         }
         if (article.sourceUrl() != null) {
-            out.append("    <dc:source>").append(esc(article.sourceUrl())).append("</dc:source>\n");
+            out.append("    <dc:source>").append(Html.escape(article.sourceUrl())).append("</dc:source>\n");
         }
         out.append("    <meta property=\"dcterms:modified\">").append(modified).append("</meta>\n")
                 .append("  </metadata>\n  <manifest>\n")
@@ -103,9 +104,9 @@ final class EpubExporter {
     private static String nav(ArticleSnapshot article) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
                 + "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\">\n"
-                + "<head><meta charset=\"utf-8\"/><title>" + esc(article.title()) + "</title></head>\n<body>\n"
+                + "<head><meta charset=\"utf-8\"/><title>" + Html.escape(article.title()) + "</title></head>\n<body>\n"
                 + "<nav epub:type=\"toc\" id=\"toc\"><h1>Contents</h1><ol><li><a href=\"text.xhtml\">"
-                + esc(article.title()) + "</a></li></ol></nav>\n</body>\n</html>\n";
+                + Html.escape(article.title()) + "</a></li></ol></nav>\n</body>\n</html>\n";
     }
 
     private static String text(AnnotatedArticle annotated, List<VocabularyRow> vocabulary) {
@@ -113,11 +114,11 @@ final class EpubExporter {
         StringBuilder out = new StringBuilder();
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
                 .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" ")
-                .append("xml:lang=\"").append(esc(article.language())).append("\" lang=\"")
-                .append(esc(article.language())).append("\">\n<head><meta charset=\"utf-8\"/><title>")
-                .append(esc(article.title())).append("</title>")
+                .append("xml:lang=\"").append(Html.escape(article.language())).append("\" lang=\"")
+                .append(Html.escape(article.language())).append("\">\n<head><meta charset=\"utf-8\"/><title>")
+                .append(Html.escape(article.title())).append("</title>")
                 .append("<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/></head>\n<body>\n")
-                .append("<h1>").append(esc(article.title())).append("</h1>\n");
+                .append("<h1>").append(Html.escape(article.title())).append("</h1>\n");
         if (article.summary() != null && !article.summary().isBlank()) {
             out.append("<section class=\"summary\" xml:lang=\"en\" lang=\"en\"><h2>")
                     .append(article.isOfflineSummary() ? "Key sentences (offline extract)" : "Summary")
@@ -125,7 +126,7 @@ final class EpubExporter {
         }
         for (SnapshotBlock block : article.blocks()) {
             if (block.isImage()) {
-                out.append("<p class=\"image\">[Image").append(block.text().isBlank() ? "" : ": " + esc(block.text()))
+                out.append("<p class=\"image\">[Image").append(block.text().isBlank() ? "" : ": " + Html.escape(block.text()))
                         .append("]</p>\n");
                 continue;
             }
@@ -140,20 +141,20 @@ final class EpubExporter {
             }
             for (HighlightInfo h : annotated.highlights()) {
                 if (h.blockPosition() == block.position() && !h.orphaned() && h.note() != null) {
-                    out.append("<aside class=\"note\" xml:lang=\"en\" lang=\"en\"><b>").append(esc(h.exact()))
-                            .append("</b>: ").append(lines(h.note())).append("</aside>\n");
+                    out.append("<aside class=\"note\" xml:lang=\"en\" lang=\"en\"><b>").append(Html.escape(h.exact()))
+                            .append("</b>: ").append(Markdown.toSafeHtml(h.note())).append("</aside>\n");
                 }
             }
             if (block.note() != null) {
                 out.append("<aside class=\"note\" xml:lang=\"en\" lang=\"en\"><b>Note:</b> ")
-                        .append(lines(block.note())).append("</aside>\n");
+                        .append(Markdown.toSafeHtml(block.note())).append("</aside>\n");
             }
         }
         if (!vocabulary.isEmpty()) {
             out.append("<h2>Vocabulary</h2>\n<table><tr><th>Word</th><th>Pinyin</th><th>Definition</th></tr>\n");
             for (VocabularyRow row : vocabulary) {
-                out.append("<tr><td>").append(esc(row.word())).append("</td><td>").append(esc(row.pinyin()))
-                        .append("</td><td>").append(esc(row.definition())).append("</td></tr>\n");
+                out.append("<tr><td>").append(Html.escape(row.word())).append("</td><td>").append(Html.escape(row.pinyin()))
+                        .append("</td><td>").append(Html.escape(row.definition())).append("</td></tr>\n");
             }
             out.append("</table>\n");
         }

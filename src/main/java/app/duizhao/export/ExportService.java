@@ -4,17 +4,18 @@ import app.duizhao.annotation.AnnotatedArticle;
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.VersionInfo;
+import app.duizhao.base.Hashes;
+import app.duizhao.chinese.ChineseDictionary;
 import app.duizhao.importing.ImportException;
 import app.duizhao.importing.ImportResult;
 import app.duizhao.library.Article;
 import app.duizhao.library.ArticleAccess;
 import app.duizhao.library.ArticleBlock;
 import app.duizhao.library.ArticleRepository;
-import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
+import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.LibraryService;
 import app.duizhao.library.RemovedBlock;
-import app.duizhao.study.ChineseDictionary;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -272,16 +270,11 @@ public class ExportService {
     }
 
     private static String contentHash(List<SnapshotBlock> blocks) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (SnapshotBlock block : blocks) {
-                digest.update(block.text().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        StringBuilder content = new StringBuilder();
+        for (SnapshotBlock block : blocks) {
+            content.append(block.text()).append('\n');
         }
+        return Hashes.sha256Hex(content.toString());
     }
 
     private static String ankiTag(ArticleSnapshot snapshot) {

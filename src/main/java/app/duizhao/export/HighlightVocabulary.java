@@ -3,8 +3,8 @@ package app.duizhao.export;
 import app.duizhao.annotation.AnnotatedArticle;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.Side;
+import app.duizhao.chinese.DictionaryEntry;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
-import app.duizhao.study.DictionaryEntry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -3,8 +3,10 @@ package app.duizhao.export;
 import app.duizhao.annotation.AnnotatedArticle;
 import app.duizhao.annotation.HighlightInfo;
 import app.duizhao.annotation.Side;
-import app.duizhao.library.ArticleSnapshot;
+import app.duizhao.base.Html;
+import app.duizhao.base.Markdown;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
+import app.duizhao.library.ArticleSnapshot;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,22 +33,22 @@ final class HtmlExporter {
         String fonts = pdfFont == null ? CJK_FONTS : "\"" + pdfFont + "\", sans-serif";
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
-                .append(esc(article.language())).append("\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-                .append("<meta name=\"generator\" content=\"Duizhao\"/>\n<title>").append(esc(article.title()))
+                .append(Html.escape(article.language())).append("\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<meta name=\"generator\" content=\"Duizhao\"/>\n<title>").append(Html.escape(article.title()))
                 .append("</title>\n<style>\n").append(css(fonts, pdfFont != null)).append("</style>\n</head>\n<body>\n");
-        out.append("<h1 lang=\"").append(esc(article.language())).append("\">").append(esc(article.title()))
-                .append("</h1>\n<p class=\"meta\">").append(esc(meta(article, annotated.userTags()))).append("</p>\n");
+        out.append("<h1 lang=\"").append(Html.escape(article.language())).append("\">").append(Html.escape(article.title()))
+                .append("</h1>\n<p class=\"meta\">").append(Html.escape(meta(article, annotated.userTags()))).append("</p>\n");
         if (article.isSavedVersion()) {
             out.append("<p class=\"meta\">Version ").append(article.versionNumber()).append(", saved ")
-                    .append(esc(DATE.format(article.savedAt())))
-                    .append(article.message() == null ? "" : ": " + esc(article.message())).append("</p>\n");
+                    .append(Html.escape(DATE.format(article.savedAt())))
+                    .append(article.message() == null ? "" : ": " + Html.escape(article.message())).append("</p>\n");
         }
         if (article.summary() != null && !article.summary().isBlank()) {
             out.append("<section class=\"summary\"><h2>")
                     .append(article.isOfflineSummary() ? "Key sentences (offline extract, not a translation)"
                             : "Summary").append("</h2>\n");
             for (String line : article.summary().strip().split("\n")) {
-                out.append("<p>").append(esc(line)).append("</p>\n");
+                out.append("<p>").append(Html.escape(line)).append("</p>\n");
             }
             out.append("</section>\n");
         }
@@ -66,8 +68,8 @@ final class HtmlExporter {
             for (HighlightInfo h : annotated.orphaned()) {
                 out.append("<li>Paragraph ").append(h.blockPosition() + 1).append(" (")
                         .append(h.side() == Side.ZH ? "Chinese" : "English").append("): <mark class=\"hl hl-")
-                        .append(h.colour().code()).append("\">").append(esc(h.exact())).append("</mark>")
-                        .append(h.note() == null ? "" : " — " + esc(h.note())).append("</li>\n");
+                        .append(h.colour().code()).append("\">").append(Html.escape(h.exact())).append("</mark>")
+                        .append(h.note() == null ? "" : " — " + Markdown.toSafeHtml(h.note())).append("</li>\n");
             }
             out.append("</ul></section>\n");
         }
@@ -75,9 +77,9 @@ final class HtmlExporter {
             out.append("<section class=\"vocabulary\"><h2>Vocabulary</h2>\n<table class=\"vocab\"><thead><tr>"
                     + "<th>Word</th><th>Pinyin</th><th>Definition</th><th>Sentence</th></tr></thead><tbody>\n");
             for (VocabularyRow row : vocabulary) {
-                out.append("<tr><td class=\"zh\">").append(esc(row.word())).append("</td><td>")
-                        .append(esc(row.pinyin())).append("</td><td>").append(esc(row.definition()))
-                        .append("</td><td class=\"zh\">").append(esc(row.sentence())).append("</td></tr>\n");
+                out.append("<tr><td class=\"zh\">").append(Html.escape(row.word())).append("</td><td>")
+                        .append(Html.escape(row.pinyin())).append("</td><td>").append(Html.escape(row.definition()))
+                        .append("</td><td class=\"zh\">").append(Html.escape(row.sentence())).append("</td></tr>\n");
             }
             out.append("</tbody></table></section>\n");
         }
@@ -89,14 +91,14 @@ final class HtmlExporter {
     private static void row(SnapshotBlock block, AnnotatedArticle annotated, String language, int[] counter,
                             StringBuilder out) {
         String tag = "heading".equals(block.kind()) ? "h3" : "p";
-        out.append("<tr class=\"row kind-").append(esc(block.kind())).append("\" id=\"b").append(block.position())
+        out.append("<tr class=\"row kind-").append(Html.escape(block.kind())).append("\" id=\"b").append(block.position())
                 .append("\">");
         List<String> notes = new ArrayList<>();
-        out.append("<td class=\"zh\" lang=\"").append(esc(language)).append("\">");
+        out.append("<td class=\"zh\" lang=\"").append(Html.escape(language)).append("\">");
         if (block.isImage()) {
-            out.append("<p class=\"image\">Image").append(block.text().isBlank() ? "" : ": " + esc(block.text()));
+            out.append("<p class=\"image\">Image").append(block.text().isBlank() ? "" : ": " + Html.escape(block.text()));
             if (block.imageUrl() != null && block.imageUrl().matches("(?i)https?://.*")) {
-                out.append(" <a href=\"").append(esc(block.imageUrl())).append("\">(link)</a>");
+                out.append(" <a href=\"").append(Html.escape(block.imageUrl())).append("\">(link)</a>");
             }
             out.append("</p>");
         } else {
@@ -116,10 +118,11 @@ final class HtmlExporter {
         }
         out.append("</td><td class=\"notes\">");
         for (String note : notes) {
-            out.append("<p class=\"note\">").append(note).append("</p>");
+            out.append("<div class=\"note\">").append(note).append("</div>");
         }
         if (block.note() != null) {
-            out.append("<p class=\"note block-note\"><b>Note:</b> ").append(lines(block.note())).append("</p>");
+            out.append("<div class=\"note block-note\"><b>Note:</b> ").append(Markdown.toSafeHtml(block.note()))
+                    .append("</div>");
         }
         out.append("</td></tr>\n");
     }
@@ -136,7 +139,7 @@ final class HtmlExporter {
             if (piece.highlight().note() != null) {
                 counter[0]++;
                 out.append("<sup>").append(counter[0]).append("</sup>");
-                notes.add("<sup>" + counter[0] + "</sup> " + lines(piece.highlight().note()));
+                notes.add("<sup>" + counter[0] + "</sup> " + Markdown.toSafeHtml(piece.highlight().note()));
             }
         }
         return out.toString();
@@ -188,39 +191,6 @@ final class HtmlExporter {
 
     /** Escaped text with line breaks as {@code <br/>}. */
     static String lines(String text) {
-        return esc(text).replace("\n", "<br/>");
-    }
-
-    /** Escapes text for XML content and attributes, dropping characters XML 1.0 forbids and unpaired surrogates. */
-    static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        // An unpaired half (possible in an imported JSON export) is no character at all: XML
-                        // parsers, the PDF renderer's among them, refuse it.
-                        continue;
-                    } else if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
-                        if (c != '\uFFFE' && c != '\uFFFF') {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return Html.escape(text).replace("\n", "<br/>");
     }
 }

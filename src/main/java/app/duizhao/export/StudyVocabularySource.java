@@ -1,8 +1,8 @@
 package app.duizhao.export;
 
 import app.duizhao.annotation.AnnotatedArticle;
+import app.duizhao.chinese.ChineseDictionary;
 import app.duizhao.library.ArticleSnapshot;
-import app.duizhao.study.ChineseDictionary;
 import app.duizhao.study.VocabularyEntry;
 import app.duizhao.study.VocabularyService;
 import org.springframework.stereotype.Component;

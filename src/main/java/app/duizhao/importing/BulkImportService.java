@@ -7,11 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -27,9 +24,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -48,8 +43,6 @@ import java.util.zip.ZipFile;
 public class BulkImportService {
 
     private static final Logger log = LoggerFactory.getLogger(BulkImportService.class);
-    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
-    private static final int RATIO_CHECK_FROM = 64 * 1024;
     private static final int MAX_DEPTH = 32;
     private static final int MAX_PICKER_FOLDERS = 500;
 
@@ -283,7 +276,7 @@ public class BulkImportService {
     }
 
     private void importZip(BulkImportJob job, String archiveName, Path file) {
-        ZipFile zip = openZip(file);
+        ZipFile zip = SafeZip.openZip(file);
         if (zip == null) {
             job.record(new EntryResult(archiveName, Outcome.SKIPPED, "Not a valid .zip archive.", null));
             return;
@@ -294,7 +287,7 @@ public class BulkImportService {
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
                 ZipEntry entry = all.nextElement();
-                if (entry.isDirectory() || isSystemFile(entry.getName())) {
+                if (entry.isDirectory() || SafeZip.isSystemFile(entry.getName())) {
                     continue;
                 }
                 if (entries.size() >= limits.maxEntries()) {
@@ -313,7 +306,7 @@ public class BulkImportService {
                     return;
                 }
                 String name = archiveName + "/" + entry.getName();
-                String problem = nameProblem(entry.getName());
+                String problem = SafeZip.nameProblem(entry.getName());
                 if (problem != null) {
                     job.record(new EntryResult(name, Outcome.SKIPPED, problem, null));
                     continue;
@@ -337,8 +330,8 @@ public class BulkImportService {
                 }
                 byte[] bytes;
                 try {
-                    bytes = readEntry(zip, entry, limits.maxTotalBytes() - inflated);
-                } catch (EntryRefused refused) {
+                    bytes = SafeZip.readEntry(zip, entry, limits.maxTotalBytes() - inflated, properties.maxBytes(), limits);
+                } catch (SafeZip.EntryRefused refused) {
                     job.record(new EntryResult(name, Outcome.SKIPPED, refused.getMessage(), null));
                     if (refused.stopsArchive) {
                         throw new ArchiveLimit("Stopped reading " + archiveName + ": " + refused.getMessage());
@@ -356,92 +349,6 @@ public class BulkImportService {
             job.record(new EntryResult(archiveName, Outcome.SKIPPED, "Could not read the archive: " + e.getMessage(),
                     null));
         }
-    }
-
-    private static final class EntryRefused extends Exception {
-        final boolean stopsArchive;
-
-        EntryRefused(String message, boolean stopsArchive) {
-            super(message);
-            this.stopsArchive = stopsArchive;
-        }
-    }
-
-    /** Inflates one entry, counting real bytes against the per-file limit, the total budget and the ratio. */
-    private byte[] readEntry(ZipFile zip, ZipEntry entry, long budget) throws IOException, EntryRefused {
-        long max = properties.maxBytes();
-        long compressed = entry.getCompressedSize();
-        int ratio = properties.archive().maxRatio();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16384];
-        try (InputStream in = zip.getInputStream(entry)) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                long size = (long) out.size() + n;
-                if (size > budget) {
-                    throw new EntryRefused("The archive unpacks to more than "
-                            + ImportService.megabytes(properties.archive().maxTotalBytes())
-                            + " in all (a zip bomb?); the rest was not read.", true);
-                }
-                if (size > max) {
-                    throw new EntryRefused("Too large: more than " + ImportService.megabytes(max)
-                            + " once unpacked.", false);
-                }
-                if (size > RATIO_CHECK_FROM && compressed >= 0 && size > Math.max(1, compressed) * ratio) {
-                    throw new EntryRefused("Compressed more than " + ratio + " to 1, like a zip bomb: not read.",
-                            false);
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    /** Why an entry name is refused (path traversal, absolute path), or {@code null} when it is fine. */
-    static String nameProblem(String entryName) {
-        String n = entryName.replace('\\', '/');
-        if (n.startsWith("/") || DRIVE.matcher(n).matches()) {
-            return "Unsafe name (an absolute path): not read.";
-        }
-        for (String segment : n.split("/")) {
-            if (segment.equals("..")) {
-                return "Unsafe name (it climbs out of the archive with \"..\"): not read.";
-            }
-        }
-        if (n.indexOf('\0') >= 0) {
-            return "Unsafe name (it holds a NUL character): not read.";
-        }
-        return null;
-    }
-
-    private static boolean isSystemFile(String entryName) {
-        String n = entryName.replace('\\', '/');
-        String base = n.substring(n.lastIndexOf('/') + 1);
-        return n.startsWith("__MACOSX/") || base.startsWith("._") || base.equals(".DS_Store")
-                || base.equals("Thumbs.db");
-    }
-
-    /** Opens a zip with UTF-8 entry names, falling back to GB18030 (Chinese Windows zips). */
-    private static ZipFile openZip(Path file) {
-        for (var charset : List.of(StandardCharsets.UTF_8, TextDecoder.GB18030)) {
-            try {
-                ZipFile zip = new ZipFile(file.toFile(), charset);
-                try {
-                    Enumeration<? extends ZipEntry> entries = zip.entries();
-                    while (entries.hasMoreElements()) {
-                        entries.nextElement(); // decodes every name now, so a wrong charset fails here
-                    }
-                    return zip;
-                } catch (IllegalArgumentException wrongCharset) {
-                    zip.close();
-                }
-            } catch (ZipException | IllegalArgumentException e) {
-                // not this charset, or not a zip
-            } catch (IOException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private List<Path> listFiles(Path root, BulkImportJob job) throws IOException {

@@ -68,17 +68,17 @@ final class HtmlPageExtractor {
             String articleAuthor = meta(document, "article:author");
             author = articleAuthor != null && !articleAuthor.startsWith("http") ? PostParser.blankToNull(articleAuthor) : null;
         }
-        OffsetDateTime published = PostParser.parseDate(meta(document, "article:published_time"));
+        OffsetDateTime published = PostDates.parse(meta(document, "article:published_time"));
         if (published == null) {
-            published = PostParser.parseDate(ld(jsonLd, "datePublished"));
+            published = PostDates.parse(ld(jsonLd, "datePublished"));
         }
         if (published == null) {
-            published = PostParser.parseDate(firstNonNull(meta(document, "pubdate"), meta(document, "date"),
+            published = PostDates.parse(firstNonNull(meta(document, "pubdate"), meta(document, "date"),
                     meta(document, "publishdate"), meta(document, "dc.date")));
         }
         if (published == null) {
             Element time = document.selectFirst("time[datetime]");
-            published = time == null ? null : PostParser.parseDate(time.attr("datetime"));
+            published = time == null ? null : PostDates.parse(time.attr("datetime"));
         }
         String url = null;
         Element canonical = document.selectFirst("link[rel=canonical][href]");

@@ -1,5 +1,6 @@
 package app.duizhao.importing;
 
+import app.duizhao.base.Hashes;
 import app.duizhao.cleaning.ArticleCleaner;
 import app.duizhao.cleaning.BlockKind;
 import app.duizhao.cleaning.CleanBlock;
@@ -18,12 +19,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -355,17 +353,10 @@ public class ImportService {
     }
 
     private static String contentHash(List<CleanBlock> blocks) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (CleanBlock block : blocks) {
-                digest.update(block.kind().code().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(block.text().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+        StringBuilder content = new StringBuilder();
+        for (CleanBlock block : blocks) {
+            content.append(block.kind().code()).append('\u0000').append(block.text()).append('\n');
         }
+        return Hashes.sha256Hex(content.toString());
     }
 }

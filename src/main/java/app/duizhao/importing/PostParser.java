@@ -3,18 +3,9 @@ package app.duizhao.importing;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -27,13 +18,13 @@ import java.util.regex.Pattern;
 /**
  * Reads a post file or a paste: a Jekyll post (YAML front matter, then the feed body), an HTML page, or plain text.
  *
- * <p>Front matter is read with SnakeYAML; when that fails (the waimei bot writes titles with raw newlines or unbalanced
- * quotes) a lenient {@code key: value} line reader takes over. The feed header that follows the front matter —
+ * <p>Front matter is YAML ({@link YamlFrontMatter}) or TOML ({@link TomlFrontMatter}); dates are read by
+ * {@link PostDates}. The feed header that follows the front matter —
  * {@code <!--pubDate-->} and the setext link {@code [title](url)} over {@code ------} — is stripped from the body.
  *
  * <p>Body formats: {@link ParsedPost.BodyFormat#HTML} when the body has tags, {@link ParsedPost.BodyFormat#MARKDOWN}
  * when it has Markdown syntax (headings, lists, quotes, emphasis, links) and no tags — the body is then handed through
- * as written, and {@link #bodyAsHtml(ParsedPost)} converts it minimally for the cleaner — and
+ * as written, and {@link #bodyAsHtml(ParsedPost)} renders it for the cleaner — and
  * {@link ParsedPost.BodyFormat#TEXT} otherwise.
  */
 public final class PostParser {
@@ -44,14 +35,9 @@ public final class PostParser {
     private static final Pattern PUBDATE_MARKER = Pattern.compile("<!--\\s*\\d+\\s*-->");
     private static final Pattern SOURCE_LINK = Pattern.compile("^\\[(.*)]\\((\\S*)\\)\\s*$");
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^(?:-{2,}|={2,})\\s*$");
-    private static final Pattern LENIENT_KEY = Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]{0,40})\\s*:(?:\\s(.*)|)$");
     private static final Pattern MARKDOWN_HINT = Pattern.compile(
             "(?m)^(?:#{1,6}\\s|>\\s|[*+-]\\s|\\d{1,3}[.)]\\s)|\\*\\*[^*\\n]{1,200}\\*\\*|\\[[^]\\n]{1,300}]\\([^)\\s]{1,2000}\\)");
-    private static final DateTimeFormatter SPACED_WITH_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS] Z");
-    private static final DateTimeFormatter SPACED_WITH_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]xxx");
-    private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss][.SSS]");
     private static final int TITLE_FROM_TEXT_LENGTH = 80;
-    private static final int MAX_YAML_CHARS = 16_384;
 
     /**
      * Parses a post.
@@ -87,15 +73,11 @@ public final class PostParser {
     }
 
     /**
-     * The body as HTML for the cleaner: HTML as is; Markdown converted minimally (headings, quotes, list items,
-     * paragraphs, bold/italic and links); plain text split into paragraphs at blank lines.
+     * The body as HTML for the cleaner: HTML as is; Markdown rendered by commonmark-java (its own HTML escaped);
+     * plain text split into paragraphs at blank lines.
      */
     public static String bodyAsHtml(ParsedPost post) {
-        return switch (post.bodyFormat()) {
-            case HTML -> post.body();
-            case MARKDOWN -> MarkdownLite.toHtml(post.body());
-            case TEXT -> MarkdownLite.textToHtml(post.body());
-        };
+        return PostBodies.html(post);
     }
 
     /** A Jekyll/Hugo post: YAML front matter between {@code ---} lines, or TOML between {@code +++} lines. */
@@ -114,8 +96,8 @@ public final class PostParser {
                     + "' that ends it is missing.");
         }
         String frontMatter = String.join("\n", lines.subList(1, close));
-        Map<String, Object> fields = toml ? TomlFrontMatter.read(frontMatter) : readFrontMatter(frontMatter);
-        Map<String, String> raw = toml ? new LinkedHashMap<>() : readLenient(frontMatter);
+        Map<String, Object> fields = toml ? TomlFrontMatter.read(frontMatter) : YamlFrontMatter.read(frontMatter);
+        Map<String, String> raw = toml ? new LinkedHashMap<>() : YamlFrontMatter.readLenient(frontMatter);
         if (toml && fields.get("date") != null) {
             raw.put("date", String.valueOf(fields.get("date")));
         }
@@ -146,113 +128,12 @@ public final class PostParser {
         List<String> categories = list(fields.get("categories"));
         String sourceName = !categories.isEmpty() ? categories.getFirst() : !tags.isEmpty() ? tags.getFirst() : author;
         String rawDate = raw.get("date") != null ? raw.get("date") : raw.get("publishDate");
-        OffsetDateTime publishedAt = parseDate(rawDate != null ? unquote(rawDate) : null);
+        OffsetDateTime publishedAt = PostDates.parse(rawDate != null ? YamlFrontMatter.unquote(rawDate) : null);
         if (publishedAt == null && first(fields, "date", "publishDate") instanceof Date date) {
             publishedAt = date.toInstant().atOffset(ZoneOffset.UTC);
         }
         return new ParsedPost(orFallback(title, baseName), author, sourceName, sourceUrl, publishedAt, tags, categories,
                 body, formatOf(body), fromBody);
-    }
-
-    /** SnakeYAML first (safe constructor: plain maps, lists and scalars); the lenient reader when it fails. */
-    private static Map<String, Object> readFrontMatter(String frontMatter) {
-        // Real front matter is a few hundred bytes; SnakeYAML is slow on huge scalars, so oversized (hostile or
-        // broken) front matter goes straight to the lenient reader.
-        if (frontMatter.length() > MAX_YAML_CHARS) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            readLenient(frontMatter).forEach((key, value) -> fields.put(key, lenientValue(value)));
-            return fields;
-        }
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(true);
-            options.setMaxAliasesForCollections(10);
-            options.setCodePointLimit(1_000_000);
-            Object loaded = new Yaml(new SafeConstructor(options)).load(frontMatter);
-            if (loaded instanceof Map<?, ?> map) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                map.forEach((k, v) -> fields.put(String.valueOf(k), v));
-                return fields;
-            }
-            if (loaded == null) {
-                return new LinkedHashMap<>();
-            }
-        } catch (YAMLException | ClassCastException | IllegalArgumentException | IllegalStateException malformed) {
-            // Fall through to the lenient reader below.
-        }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        readLenient(frontMatter).forEach((key, value) -> fields.put(key, lenientValue(value)));
-        return fields;
-    }
-
-    /**
-     * Reads {@code key: value} lines; a line that is not a key continues the previous value (a title with a raw
-     * newline), joined with a space.
-     */
-    private static Map<String, String> readLenient(String frontMatter) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        String lastKey = null;
-        for (String line : frontMatter.split("\n", -1)) {
-            Matcher m = LENIENT_KEY.matcher(line);
-            if (m.matches()) {
-                lastKey = m.group(1);
-                fields.put(lastKey, m.group(2) == null ? "" : m.group(2).strip());
-            } else if (lastKey != null && !line.isBlank()) {
-                fields.put(lastKey, fields.get(lastKey) + " " + line.strip());
-            }
-        }
-        return fields;
-    }
-
-    private static Object lenientValue(String value) {
-        String v = value.strip();
-        if (v.startsWith("[") && v.endsWith("]")) {
-            List<String> items = new ArrayList<>();
-            for (String item : v.substring(1, v.length() - 1).split(",")) {
-                String s = unquote(item.strip());
-                if (!s.isEmpty()) {
-                    items.add(s);
-                }
-            }
-            return items;
-        }
-        return unquote(v);
-    }
-
-    /** Strips surrounding quotes (also an unbalanced leading one) and undoes {@code \"} and {@code \\}. */
-    static String unquote(String value) {
-        String v = value.strip();
-        if (v.length() >= 1 && (v.charAt(0) == '"' || v.charAt(0) == '\'')) {
-            char quote = v.charAt(0);
-            v = v.substring(1);
-            if (v.endsWith(String.valueOf(quote)) && !v.endsWith("\\" + quote)) {
-                v = v.substring(0, v.length() - 1);
-            }
-            if (quote == '"') {
-                StringBuilder sb = new StringBuilder(v.length());
-                for (int i = 0; i < v.length(); i++) {
-                    char c = v.charAt(i);
-                    if (c == '\\' && i + 1 < v.length()) {
-                        char next = v.charAt(i + 1);
-                        if (next == '"' || next == '\\' || next == '/') {
-                            sb.append(next);
-                            i++;
-                            continue;
-                        }
-                        if (next == 'n' || next == 't') {
-                            sb.append(' ');
-                            i++;
-                            continue;
-                        }
-                    }
-                    sb.append(c);
-                }
-                v = sb.toString();
-            } else {
-                v = v.replace("''", "'");
-            }
-        }
-        return v;
     }
 
     private record HeaderStrip(String body, String title, String url) {
@@ -305,43 +186,6 @@ public final class PostParser {
             return ParsedPost.BodyFormat.MARKDOWN;
         }
         return ParsedPost.BodyFormat.TEXT;
-    }
-
-    /** Parses ISO-8601 with offset or Z, {@code yyyy-MM-dd HH:mm:ss Z}, local date-times (as UTC) and plain dates. */
-    static OffsetDateTime parseDate(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        try {
-            return OffsetDateTime.parse(v);
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        for (DateTimeFormatter formatter : List.of(SPACED_WITH_ZONE, SPACED_WITH_OFFSET)) {
-            try {
-                return OffsetDateTime.parse(v, formatter);
-            } catch (DateTimeParseException ignored) {
-                // try the next form
-            }
-        }
-        try {
-            return OffsetDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        for (DateTimeFormatter formatter : List.of(DateTimeFormatter.ISO_LOCAL_DATE_TIME, SPACED)) {
-            try {
-                return LocalDateTime.parse(v, formatter).atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException ignored) {
-                // try the next form
-            }
-        }
-        try {
-            return LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException ignored) {
-            return null;
-        }
     }
 
     static String cleanTitle(String title) {
@@ -436,85 +280,5 @@ public final class PostParser {
 
     static String orFallback(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /**
-     * A deliberately small Markdown-to-HTML conversion for pasted posts: ATX headings, block quotes, list items,
-     * paragraphs at blank lines, {@code **bold**}, {@code *italic*} and {@code [text](url)}. Everything is HTML-escaped
-     * first, so the cleaner never sees markup the author did not write.
-     */
-    static final class MarkdownLite {
-
-        private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
-        private static final Pattern LIST_ITEM = Pattern.compile("^(?:[*+-]|\\d{1,3}[.)])\\s+(.*)$");
-        private static final Pattern LINK = Pattern.compile("\\[([^]\\n]{1,300})]\\(([^)\\s]{1,2000})\\)");
-        private static final Pattern BOLD = Pattern.compile("\\*\\*([^*\\n]{1,500})\\*\\*");
-        private static final Pattern ITALIC = Pattern.compile("(?<![*\\w])\\*([^*\\n]{1,500})\\*(?![*\\w])");
-
-        private MarkdownLite() {
-        }
-
-        static String toHtml(String markdown) {
-            StringBuilder html = new StringBuilder();
-            StringBuilder paragraph = new StringBuilder();
-            for (String raw : markdown.split("\n", -1)) {
-                String line = raw.strip();
-                Matcher heading = HEADING.matcher(line);
-                Matcher item = LIST_ITEM.matcher(line);
-                if (line.isEmpty()) {
-                    closeParagraph(html, paragraph);
-                } else if (heading.matches()) {
-                    closeParagraph(html, paragraph);
-                    int level = heading.group(1).length();
-                    html.append("<h").append(level).append('>').append(inline(heading.group(2)))
-                            .append("</h").append(level).append(">\n");
-                } else if (line.startsWith(">")) {
-                    closeParagraph(html, paragraph);
-                    html.append("<blockquote><p>").append(inline(line.substring(1).strip())).append("</p></blockquote>\n");
-                } else if (item.matches()) {
-                    closeParagraph(html, paragraph);
-                    html.append("<ul><li>").append(inline(item.group(1))).append("</li></ul>\n");
-                } else {
-                    paragraph.append(paragraph.isEmpty() ? "" : " ").append(line);
-                }
-            }
-            closeParagraph(html, paragraph);
-            return html.toString();
-        }
-
-        static String textToHtml(String text) {
-            StringBuilder html = new StringBuilder();
-            StringBuilder paragraph = new StringBuilder();
-            for (String raw : text.split("\n", -1)) {
-                String line = raw.strip();
-                if (line.isEmpty()) {
-                    if (!paragraph.isEmpty()) {
-                        html.append("<p>").append(paragraph).append("</p>\n");
-                        paragraph.setLength(0);
-                    }
-                } else {
-                    paragraph.append(paragraph.isEmpty() ? "" : "<br>").append(Entities.escape(line));
-                }
-            }
-            if (!paragraph.isEmpty()) {
-                html.append("<p>").append(paragraph).append("</p>\n");
-            }
-            return html.toString();
-        }
-
-        private static void closeParagraph(StringBuilder html, StringBuilder paragraph) {
-            if (!paragraph.isEmpty()) {
-                html.append("<p>").append(inline(paragraph.toString())).append("</p>\n");
-                paragraph.setLength(0);
-            }
-        }
-
-        private static String inline(String text) {
-            String escaped = Entities.escape(text);
-            escaped = LINK.matcher(escaped).replaceAll(m -> Matcher.quoteReplacement(
-                    "<a href=\"" + m.group(2) + "\">" + m.group(1) + "</a>"));
-            escaped = BOLD.matcher(escaped).replaceAll("<b>$1</b>");
-            return ITALIC.matcher(escaped).replaceAll("<i>$1</i>");
-        }
     }
 }

@@ -1,7 +1,14 @@
 package app.duizhao.study;
 
 import app.duizhao.account.CurrentUser;
-import app.duizhao.library.ArticleAccess;
+import app.duizhao.chinese.ChineseDictionary;
+import app.duizhao.chinese.ChineseGlosser;
+import app.duizhao.chinese.ChineseSegmenter;
+import app.duizhao.chinese.DictionaryEntry;
+import app.duizhao.chinese.HskLevels;
+import app.duizhao.chinese.Pinyin;
+import app.duizhao.chinese.Syllable;
+import app.duizhao.chinese.WordGloss;
 import app.duizhao.translation.ArticleContext;
 import app.duizhao.translation.Cancellation;
 import app.duizhao.translation.OutputKind;
@@ -11,9 +18,7 @@ import app.duizhao.translation.TranslationEngines;
 import com.hankcs.hanlp.HanLP;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,8 +41,6 @@ public class StudyService {
     public static final int BEYOND_HSK = 0;
 
     private static final Logger log = LoggerFactory.getLogger(StudyService.class);
-    private static final String SENTENCE_ENDS = "。！？!?；;\n";
-    private static final String CLOSERS = "”’」』）)》〉】\"'";
 
     private final ChineseSegmenter segmenter;
     private final ChineseDictionary dictionary;
@@ -46,15 +49,12 @@ public class StudyService {
     private final SegmentationRules rules;
     private final VocabularyService vocabulary;
     private final TranslationEngines engines;
-    private final JdbcClient jdbc;
-    private final CurrentUser currentUser;
-    private final ArticleAccess articles;
+    private final ReaderState state;
 
     public StudyService(ChineseSegmenter segmenter, ChineseDictionary dictionary, ChineseGlosser glosser, HskLevels hsk,
                         SegmentationRules rules, VocabularyService vocabulary, TranslationEngines engines,
-                        JdbcClient jdbc, CurrentUser currentUser, ArticleAccess articles) {
-        this.currentUser = currentUser;
-        this.articles = articles;
+                        ReaderState state) {
+        this.state = state;
         this.segmenter = segmenter;
         this.dictionary = dictionary;
         this.glosser = glosser;
@@ -62,7 +62,6 @@ public class StudyService {
         this.rules = rules;
         this.vocabulary = vocabulary;
         this.engines = engines;
-        this.jdbc = jdbc;
     }
 
     // ---------------------------------------------------------------- words
@@ -245,25 +244,7 @@ public class StudyService {
 
     /** The sentence of {@code text} around the character at {@code offset}, trimmed, with its end mark. */
     public static String sentenceAt(String text, int offset) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        int at = Math.clamp(offset, 0, text.length() - 1);
-        int start = at;
-        while (start > 0 && SENTENCE_ENDS.indexOf(text.charAt(start - 1)) < 0
-                && !(CLOSERS.indexOf(text.charAt(start - 1)) >= 0 && start > 1
-                && SENTENCE_ENDS.indexOf(text.charAt(start - 2)) >= 0)) {
-            start--;
-        }
-        int end = at;
-        while (end < text.length() && SENTENCE_ENDS.indexOf(text.charAt(end)) < 0) {
-            end++;
-        }
-        while (end < text.length() && (SENTENCE_ENDS.indexOf(text.charAt(end)) >= 0 && text.charAt(end) != '\n'
-                || CLOSERS.indexOf(text.charAt(end)) >= 0)) {
-            end++;
-        }
-        return text.substring(start, end).strip();
+        return Sentences.sentenceAt(text, offset);
     }
 
     /**
@@ -271,97 +252,39 @@ public class StudyService {
      * the one at the same place; otherwise the whole English paragraph (a translation need not keep sentences).
      */
     public static String englishOfSentence(String chineseParagraph, String sentence, String englishParagraph) {
-        if (englishParagraph == null || englishParagraph.isBlank()) {
-            return null;
-        }
-        List<String> zh = ChineseSegmenter.sentences(chineseParagraph == null ? "" : chineseParagraph);
-        List<String> en = englishSentences(englishParagraph);
-        int index = zh.indexOf(sentence == null ? "" : sentence.strip());
-        if (index >= 0 && zh.size() == en.size()) {
-            return en.get(index);
-        }
-        return englishParagraph.strip();
-    }
-
-    static List<String> englishSentences(String english) {
-        List<String> out = new ArrayList<>();
-        for (String s : english.strip().split("(?<=[.!?][\"”’')]?)\\s+(?=[\"“‘(]?[A-Z0-9])")) {
-            if (!s.isBlank()) {
-                out.add(s.strip());
-            }
-        }
-        return out;
+        return Sentences.englishOfSentence(chineseParagraph, sentence, englishParagraph);
     }
 
     // ---------------------------------------------------------------- preferences and reading state
 
     /** The current user's reader preferences (defaults until they change them). */
     public ReaderPreferences preferences() {
-        return jdbc.sql("SELECT theme, font_size, display_mode, lookup_on_hover, tone_colours, show_hsk, mark_new_words "
-                        + "FROM reader_preferences WHERE owner_id = ?")
-                .param(currentUser.id())
-                .query((rs, n) -> new ReaderPreferences("dark".equals(rs.getString(1)), rs.getInt(2),
-                        parseMode(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7)))
-                .optional().orElse(ReaderPreferences.DEFAULTS);
+        return state.preferences();
     }
 
     /** Keeps the current user's reader preferences. */
-    @Transactional
     public ReaderPreferences savePreferences(ReaderPreferences p) {
-        // UPDATE, then INSERT when there was no row: plain SQL that H2 and PostgreSQL both run.
-        Object[] values = {p.dark() ? "dark" : "light", p.fontSize(), p.displayMode().name(), p.lookupOnHover(),
-                p.toneColours(), p.showHsk(), p.markNewWords(), currentUser.id()};
-        int updated = jdbc.sql("UPDATE reader_preferences SET theme = ?, font_size = ?, display_mode = ?, "
-                + "lookup_on_hover = ?, tone_colours = ?, show_hsk = ?, mark_new_words = ? WHERE owner_id = ?")
-                .params(values).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO reader_preferences (theme, font_size, display_mode, lookup_on_hover, tone_colours, "
-                    + "show_hsk, mark_new_words, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").params(values).update();
-        }
-        return p;
-    }
-
-    private static DisplayMode parseMode(String s) {
-        try {
-            return DisplayMode.valueOf(s);
-        } catch (RuntimeException e) {
-            return DisplayMode.SIDE_BY_SIDE;
-        }
+        return state.savePreferences(p);
     }
 
     /** Whether the current user shows pinyin for an article (false for an article that is not theirs). */
     public boolean pinyinShown(long articleId) {
-        return jdbc.sql("SELECT pinyin FROM article_reading_state WHERE owner_id = ? AND article_id = ?")
-                .params(currentUser.id(), articleId).query(Boolean.class).optional().orElse(false);
+        return state.pinyinShown(articleId);
     }
 
     /** The block the current user was reading, 0 at first (and for an article that is not theirs). */
     public int readingPosition(long articleId) {
-        return jdbc.sql("SELECT position FROM article_reading_state WHERE owner_id = ? AND article_id = ?")
-                .params(currentUser.id(), articleId).query(Integer.class).optional().orElse(0);
+        return state.readingPosition(articleId);
     }
 
     /** Remembers whether the current user shows pinyin for an article of theirs (ignored for anyone else's). */
-    @Transactional
     public void showPinyin(long articleId, boolean shown) {
-        long owner = currentUser.id();
-        if (jdbc.sql("UPDATE article_reading_state SET pinyin = ? WHERE owner_id = ? AND article_id = ?")
-                .params(shown, owner, articleId).update() == 0 && articles.exists(articleId)) {
-            jdbc.sql("INSERT INTO article_reading_state (owner_id, article_id, pinyin, position) VALUES (?, ?, ?, 0)")
-                    .params(owner, articleId, shown).update();
-        }
+        state.showPinyin(articleId, shown);
     }
 
     /** Remembers the block the current user is reading in an article of theirs (ignored for anyone else's). */
-    @Transactional
     public void saveReadingPosition(long articleId, int position) {
-        long owner = currentUser.id();
-        int at = Math.max(0, position);
-        if (jdbc.sql("UPDATE article_reading_state SET position = ? WHERE owner_id = ? AND article_id = ?")
-                .params(at, owner, articleId).update() == 0 && articles.exists(articleId)) {
-            jdbc.sql("INSERT INTO article_reading_state (owner_id, article_id, pinyin, position) VALUES (?, ?, FALSE, ?)")
-                    .params(owner, articleId, at).update();
-        }
+        state.saveReadingPosition(articleId, position);
     }
 
     // ---------------------------------------------------------------- explanations

@@ -1,5 +1,6 @@
 package app.duizhao.study;
 
+import app.duizhao.chinese.DictionaryEntry;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,15 +1,20 @@
 package app.duizhao.translation;
 
 import app.duizhao.account.CurrentUser;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -136,10 +141,14 @@ public class GlossaryService {
     /** The accepted terms as CSV ({@value #CSV_HEADER}), UTF-8. */
     @Transactional(readOnly = true)
     public byte[] exportCsv() {
-        StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
-        for (GlossaryTerm t : terms()) {
-            out.append(Csv.field(t.chinese())).append(',').append(Csv.field(t.english())).append(',')
-                    .append(Csv.field(t.note())).append(',').append(Csv.field(t.source())).append("\r\n");
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            csv.printRecord((Object[]) CSV_HEADER.split(","));
+            for (GlossaryTerm t : terms()) {
+                csv.printRecord(t.chinese(), t.english(), t.note(), t.source());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -154,7 +163,7 @@ public class GlossaryService {
      */
     @Transactional
     public int importCsv(byte[] csv) {
-        List<List<String>> rows = Csv.parse(new String(csv, StandardCharsets.UTF_8));
+        List<List<String>> rows = csvRows(new String(csv, StandardCharsets.UTF_8));
         int count = 0;
         for (int i = 0; i < rows.size(); i++) {
             List<String> row = rows.get(i);
@@ -171,6 +180,16 @@ public class GlossaryService {
             count++;
         }
         return count;
+    }
+
+    /** The rows of a CSV text (RFC 4180, through Apache Commons CSV), a leading byte order mark ignored. */
+    private static List<List<String>> csvRows(String text) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try (CSVParser parser = CSVParser.parse(body, CSVFormat.DEFAULT)) {
+            return parser.stream().map(CSVRecord::toList).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new IllegalArgumentException("The CSV could not be read: " + e.getMessage());
+        }
     }
 
     private GlossaryTerm upsert(String chinese, String english, String note, String source, String status) {

@@ -1,8 +1,8 @@
 package app.duizhao.translation;
 
-import app.duizhao.study.ChineseGlosser;
-import app.duizhao.study.ChineseSegmenter;
-import app.duizhao.study.WordGloss;
+import app.duizhao.chinese.ChineseGlosser;
+import app.duizhao.chinese.ChineseSegmenter;
+import app.duizhao.chinese.WordGloss;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

@@ -170,4 +170,23 @@ class ArticleApiControllerTest {
         JsonNode body = parse(response);
         assertThat(body.get("error").asString()).isNotBlank().containsIgnoringCase(messagePart);
     }
+
+    @Test
+    void everyErrorOfTheApiAnswersTheSameJsonShape() throws Exception {
+        long id = parse(postJson("{\"text\": \"错误形状测试的第一段。" + System.nanoTime() + "\"}")).get("id").asLong();
+
+        assertError(send(HttpRequest.newBuilder(uri("/api/no-such-thing")).GET().build()), 404, "no API route");
+        assertError(send(HttpRequest.newBuilder(uri("/api/articles/" + id + "/nothing-here")).DELETE().build()), 404,
+                "no API route");
+        assertError(send(HttpRequest.newBuilder(uri("/api/articles/" + id + "/translate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"force\": tru")).build()), 400, "not valid JSON");
+        assertError(send(HttpRequest.newBuilder(uri("/api/articles/" + id + "/translate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"force\": \"yes\"}")).build()), 400, "\"force\"");
+        assertError(send(HttpRequest.newBuilder(uri("/api/articles/" + id + "/notes"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("block,text")).build()), 415, "application/json");
+        assertError(send(HttpRequest.newBuilder(uri("/api/export?format=md")).GET().build()), 400, "'ids' is missing");
+    }
 }

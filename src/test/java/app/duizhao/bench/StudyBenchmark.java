@@ -75,7 +75,7 @@ public final class StudyBenchmark {
                 words.add(study.words(block.text()));
             }
         }
-        app.duizhao.study.ChineseSegmenter segmenter = context.getBean(app.duizhao.study.ChineseSegmenter.class);
+        app.duizhao.chinese.ChineseSegmenter segmenter = context.getBean(app.duizhao.chinese.ChineseSegmenter.class);
         long t0 = System.nanoTime();
         int html = 0;
         int rounds = 10;
@@ -143,7 +143,7 @@ public final class StudyBenchmark {
         MockVaadin.tearDown();
 
         // The article's dictionary the browser fetches once (what lets it open the popup without the server).
-        app.duizhao.study.ChineseDictionary dictionary = context.getBean(app.duizhao.study.ChineseDictionary.class);
+        app.duizhao.chinese.ChineseDictionary dictionary = context.getBean(app.duizhao.chinese.ChineseDictionary.class);
         String json = app.duizhao.study.ui.PopupDictionary.json(study, dictionary, distinct);
         t0 = System.nanoTime();
         for (int round = 0; round < 5; round++) {

@@ -1,5 +1,6 @@
 package app.duizhao.export;
 
+import app.duizhao.base.Html;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -69,13 +70,13 @@ class ExportPartsTest {
 
     @Test
     void xmlEscapingDropsCharactersXmlForbids() {
-        assertThat(HtmlExporter.esc("a<b>&\"c'\u0001d")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;d");
+        assertThat(Html.escape("a<b>&\"c'\u0001d")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#x27;d");
     }
 
     @Test
     void xmlEscapingKeepsCharactersBeyondTheBasicPlaneAndDropsUnpairedSurrogates() {
-        assertThat(HtmlExporter.esc("𠮷野家\uD842")).isEqualTo("𠮷野家");
-        assertThat(HtmlExporter.esc("\uDFB7a\uD842\uD842\uDFB7")).isEqualTo("a𠮷");
+        assertThat(Html.escape("𠮷野家\uD842")).isEqualTo("𠮷野家");
+        assertThat(Html.escape("\uDFB7a\uD842\uD842\uDFB7")).isEqualTo("a𠮷");
     }
 
     @Test

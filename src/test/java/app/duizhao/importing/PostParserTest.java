@@ -79,13 +79,13 @@ class PostParserTest {
 
     @Test
     void parsesOtherDateFormatsAndReturnsNullForUnparseableOnes() {
-        assertThat(PostParser.parseDate("2020-07-20 10:00:00 +0800"))
+        assertThat(PostDates.parse("2020-07-20 10:00:00 +0800"))
                 .isEqualTo(OffsetDateTime.of(2020, 7, 20, 10, 0, 0, 0, ZoneOffset.ofHours(8)));
-        assertThat(PostParser.parseDate("2020-07-20")).isEqualTo(OffsetDateTime.of(2020, 7, 20, 0, 0, 0, 0, ZoneOffset.UTC));
-        assertThat(PostParser.parseDate("2020-07-20T10:00:00+00:00"))
+        assertThat(PostDates.parse("2020-07-20")).isEqualTo(OffsetDateTime.of(2020, 7, 20, 0, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(PostDates.parse("2020-07-20T10:00:00+00:00"))
                 .isEqualTo(OffsetDateTime.of(2020, 7, 20, 10, 0, 0, 0, ZoneOffset.UTC));
-        assertThat(PostParser.parseDate("yesterday")).isNull();
-        assertThat(PostParser.parseDate("")).isNull();
+        assertThat(PostDates.parse("yesterday")).isNull();
+        assertThat(PostDates.parse("")).isNull();
     }
 
     @Test
@@ -131,11 +131,37 @@ class PostParserTest {
     }
 
     @Test
-    void recognisesAMarkdownBodyAndConvertsItMinimally() {
+    void recognisesAMarkdownBodyAndRendersItWithCommonMark() {
         ParsedPost post = parser.parse("---\ntitle: 标题\n---\n## 小标题\n\n第一段 **重点** 文字。\n\n> 引用\n\n- 条目\n", "m.md");
         assertThat(post.bodyFormat()).isEqualTo(ParsedPost.BodyFormat.MARKDOWN);
-        assertThat(PostParser.bodyAsHtml(post)).isEqualTo(
-                "<h2>小标题</h2>\n<p>第一段 <b>重点</b> 文字。</p>\n<blockquote><p>引用</p></blockquote>\n<ul><li>条目</li></ul>\n");
+        assertThat(PostParser.bodyAsHtml(post)).isEqualTo("<h2>小标题</h2>\n<p>第一段 <strong>重点</strong> 文字。</p>\n"
+                + "<blockquote>\n<p>引用</p>\n</blockquote>\n<ul>\n<li>条目</li>\n</ul>\n");
+    }
+
+    @Test
+    void readsTomlFrontMatterWithMultiLineArraysAndTables() {
+        ParsedPost post = parser.parse("+++\ntitle = '''多行\n标题'''\ndate = 2024-04-25T09:30:00+08:00\n"
+                + "tags = [\n  \"汽车\",\n  \"上海\",\n]\n[params]\nauthor = \"王芳\"\n+++\n正文。", "t.md");
+        assertThat(post.title()).isEqualTo("多行 标题");
+        assertThat(post.publishedAt()).isEqualTo(OffsetDateTime.of(2024, 4, 25, 9, 30, 0, 0, ZoneOffset.ofHours(8)));
+        assertThat(post.tags()).containsExactly("汽车", "上海");
+    }
+
+    @Test
+    void keepsTheReadableLinesOfTomlFrontMatterThatIsNotValidAsAWhole() {
+        ParsedPost post = parser.parse("+++\ntitle = \"标题\"\nthis line is not toml\ndate = 2024-01-02\n"
+                + "tags = [\"a\", \"b\"]\ntitle: yaml in toml\n+++\n正文。", "t.md");
+        assertThat(post.title()).isEqualTo("标题");
+        assertThat(post.publishedAt()).isEqualTo(OffsetDateTime.of(2024, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(post.tags()).containsExactly("a", "b");
+    }
+
+    @Test
+    void markdownKeepsNoMarkupOrScriptLinksOfItsOwn() {
+        String html = PostBodies.markdownToHtml("第一段 <script>alert(1)</script> [链接](javascript:alert(2)) "
+                + "[正常](https://example.com/a)\n\n<div onclick=\"x()\">块</div>\n");
+        assertThat(html).doesNotContain("<script", "<div", "javascript:")
+                .contains("&lt;script&gt;", "href=\"https://example.com/a\">正常</a>");
     }
 
     @Test

@@ -171,7 +171,7 @@ class UrlFetcherTest {
     void publicAddressesArePublic() throws Exception {
         for (String address : List.of("93.184.216.34", "8.8.8.8", "1.1.1.1", "2606:4700::1111", "172.32.0.1",
                 "100.128.0.1")) {
-            assertThat(UrlFetcher.isPublic(InetAddress.getByName(address))).as(address).isTrue();
+            assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).as(address).isTrue();
         }
     }
 

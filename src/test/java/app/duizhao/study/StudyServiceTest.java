@@ -1,5 +1,7 @@
 package app.duizhao.study;
 
+import app.duizhao.chinese.DictionaryEntry;
+import app.duizhao.chinese.Syllable;
 import app.duizhao.study.ui.ChineseHtml;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

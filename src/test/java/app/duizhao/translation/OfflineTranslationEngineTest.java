@@ -1,6 +1,6 @@
 package app.duizhao.translation;
 
-import app.duizhao.study.StudyFixtures;
+import app.duizhao.chinese.ChineseFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ class OfflineTranslationEngineTest {
     private static final ArticleContext CONTEXT = new ArticleContext("秦刚：中美关系的大球仍需小球推动", "联合早报", "2021-11-24");
 
     private final OfflineTranslationEngine engine =
-            new OfflineTranslationEngine(StudyFixtures.SEGMENTER, StudyFixtures.GLOSSER);
+            new OfflineTranslationEngine(ChineseFixtures.SEGMENTER, ChineseFixtures.GLOSSER);
 
     @Test
     void describesItselfAsTheOfflineCcCedictEngine() {
@@ -24,7 +24,7 @@ class OfflineTranslationEngineTest {
 
     @Test
     void glossesEverySegmentOnceInOrder() {
-        List<String> paragraphs = StudyFixtures.seedParagraphs();
+        List<String> paragraphs = ChineseFixtures.seedParagraphs();
         List<Segment> segments = IntStream.range(0, paragraphs.size()).mapToObj(i -> new Segment(i, paragraphs.get(i))).toList();
         RecordingSink sink = new RecordingSink();
 
@@ -87,7 +87,7 @@ class OfflineTranslationEngineTest {
 
     @Test
     void writesAnOfflineLabelledSummaryOfThreeSentencesFromTheText() {
-        List<String> paragraphs = StudyFixtures.seedParagraphs();
+        List<String> paragraphs = ChineseFixtures.seedParagraphs();
         String article = String.join("\n", paragraphs);
         List<String> partials = Collections.synchronizedList(new ArrayList<>());
         List<String> completed = Collections.synchronizedList(new ArrayList<>());
@@ -122,7 +122,7 @@ class OfflineTranslationEngineTest {
         Cancellation cancellation = new Cancellation();
         cancellation.cancel();
         List<String> completed = new ArrayList<>();
-        engine.summarize(new SummaryRequest(CONTEXT, StudyFixtures.seedParagraphs()), new SummarySink() {
+        engine.summarize(new SummaryRequest(CONTEXT, ChineseFixtures.seedParagraphs()), new SummarySink() {
             @Override
             public void partial(String textSoFar) {
             }
@@ -139,7 +139,7 @@ class OfflineTranslationEngineTest {
     void glossesAThousandCharacterParagraphInAFewMilliseconds() {
         StringBuilder sb = new StringBuilder();
         while (sb.length() < 1000) {
-            for (String p : StudyFixtures.seedParagraphs()) {
+            for (String p : ChineseFixtures.seedParagraphs()) {
                 sb.append(p);
             }
         }

@@ -1,9 +1,9 @@
 package app.duizhao.translation;
 
-import app.duizhao.study.ChineseDictionary;
-import app.duizhao.study.ChineseGlosser;
-import app.duizhao.study.ChineseSegmenter;
-import app.duizhao.study.HskLevels;
+import app.duizhao.chinese.ChineseDictionary;
+import app.duizhao.chinese.ChineseGlosser;
+import app.duizhao.chinese.ChineseSegmenter;
+import app.duizhao.chinese.HskLevels;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 

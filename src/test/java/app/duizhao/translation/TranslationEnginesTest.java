@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TranslationEnginesTest {
 
     private final OfflineTranslationEngine offline =
-            new OfflineTranslationEngine(app.duizhao.study.StudyFixtures.SEGMENTER, app.duizhao.study.StudyFixtures.GLOSSER);
+            new OfflineTranslationEngine(app.duizhao.chinese.ChineseFixtures.SEGMENTER, app.duizhao.chinese.ChineseFixtures.GLOSSER);
 
     private static LlmProperties settings(String provider, String baseUrl, String apiKey) {
         return new LlmProperties(provider, baseUrl, "fake-model", apiKey, Duration.ofSeconds(5), null);

@@ -2,7 +2,6 @@ package app.duizhao.account.ui;
 
 import app.duizhao.account.AccountService;
 import app.duizhao.account.CurrentUser;
-import app.duizhao.base.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -19,7 +18,7 @@ import jakarta.annotation.security.PermitAll;
  * The signed-in user's account ({@code /account}): a new password (after the current one; the user's other sessions
  * end, this one stays), and a new API token for scripts, shown once.
  */
-@Route(value = "account", layout = MainLayout.class)
+@Route("account")
 @PageTitle("Account · Duizhao")
 @PermitAll
 public class AccountView extends VerticalLayout {

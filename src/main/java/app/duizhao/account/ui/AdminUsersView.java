@@ -3,7 +3,6 @@ package app.duizhao.account.ui;
 import app.duizhao.account.AccountService;
 import app.duizhao.account.Role;
 import app.duizhao.account.UserAccount;
-import app.duizhao.base.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -24,7 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
  * disabled account cannot sign in, its API access is refused and its sessions end), and sets a new password for
  * someone who forgot theirs (their sessions end; they sign in again with it).
  */
-@Route(value = "admin/users", layout = MainLayout.class)
+@Route("admin/users")
 @PageTitle("Users · Duizhao")
 @RolesAllowed("ADMIN")
 public class AdminUsersView extends VerticalLayout {

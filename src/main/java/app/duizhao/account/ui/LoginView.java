@@ -13,7 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** Sign-in when accounts are on ({@code /login}); Spring Security checks the form posted to {@code /login}. */
-@Route("login")
+@Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Duizhao")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {

@@ -17,7 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** Open sign-up ({@code /signup}), only when {@code duizhao.auth.open-signup=true}. */
-@Route("signup")
+@Route(value = "signup", autoLayout = false)
 @PageTitle("Create an account · Duizhao")
 @AnonymousAllowed
 public class SignupView extends VerticalLayout {

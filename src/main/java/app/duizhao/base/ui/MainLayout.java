@@ -1,62 +1,53 @@
 package app.duizhao.base.ui;
 
-import app.duizhao.account.CurrentUser;
-import app.duizhao.translation.EngineInfo;
-import app.duizhao.translation.OutputKind;
-import app.duizhao.translation.TranslationService;
-import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.spring.security.AuthenticationContext;
-import org.springframework.beans.factory.ObjectProvider;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import jakarta.annotation.security.PermitAll;
+
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * The frame of every page: the brand (a link to the library), which engine writes the English, and the credits.
+ * The frame of every page ({@link Layout}: a view's {@code @Route} needs no {@code layout}): the brand (a link to
+ * the library), the menu, the features' {@link HeaderPart}s (theme switch, which engine writes the English, the
+ * account corner) and the credits.
+ *
+ * <p>The menu is every view marked {@code @Menu(title, order)} that the user may open, from Vaadin's
+ * {@link MenuConfiguration}: a feature adds its page to the menu on its own view, and this layout imports no
+ * feature at all.
  */
+@Layout
 @PermitAll // the frame of every signed-in page (with accounts on, view access also checks the parent layout)
 public class MainLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();
-    private final com.vaadin.flow.component.html.Nav nav = new com.vaadin.flow.component.html.Nav();
 
-    public MainLayout(TranslationService translation, app.duizhao.study.StudyService study, CurrentUser currentUser,
-                      ObjectProvider<AuthenticationContext> authentication) {
+    public MainLayout(List<HeaderPart> headerParts) {
         addClassName("dz-app");
         Header header = new Header();
         header.addClassName("dz-header");
-        RouterLink brand = new RouterLink();
-        brand.setRoute(app.duizhao.library.ui.LibraryView.class);
-        brand.add(new Span("对照"), new Span(" Duizhao"));
+        Anchor brand = new Anchor("", new Span("对照"), new Span(" Duizhao"));
+        brand.getElement().setAttribute("router-link", true); // navigates in the page, like a RouterLink
         brand.addClassName("dz-brand");
+        Nav nav = new Nav();
         nav.addClassName("dz-nav");
-        addNavLink("Library", app.duizhao.library.ui.LibraryView.class);
-        addNavLink("Import", app.duizhao.importing.ui.BulkImportView.class);
-        RouterLink vocabulary = new RouterLink("Vocabulary", app.duizhao.study.ui.VocabularyView.class);
-        vocabulary.setId("vocabulary-link");
-        vocabulary.addClassName("dz-nav-link");
-        nav.add(vocabulary);
-        // Everyone sees the settings (read-only and their own usage unless they are an admin).
-        addNavLink("Settings", app.duizhao.translation.ui.SettingsView.class);
-        header.add(brand, nav, new app.duizhao.study.ui.ThemeToggle(study), engineBadge(translation.engineInfo()));
-        if (currentUser.authEnabled()) {
-            // Accounts on: who is signed in, their account page, the admin's user list, and logout.
-            if (currentUser.isAdmin()) {
-                addNavLink("Users", app.duizhao.account.ui.AdminUsersView.class);
-            }
-            RouterLink account = new RouterLink(currentUser.username().orElse("Account"),
-                    app.duizhao.account.ui.AccountView.class);
-            account.addClassName("dz-account-link");
-            com.vaadin.flow.component.button.Button logout = new com.vaadin.flow.component.button.Button("Log out",
-                    click -> authentication.getObject().logout());
-            logout.addClassName("dz-logout");
-            header.add(account, logout);
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            nav.add(menuLink(entry));
         }
+        header.add(brand, nav);
+        headerParts.stream().sorted(Comparator.comparingInt(HeaderPart::order))
+                .forEach(part -> header.add(part.create()));
 
         content.addClassName("dz-content");
 
@@ -68,32 +59,17 @@ public class MainLayout extends Div implements RouterLayout {
         add(header, content, footer);
     }
 
-    /** Adds a link to the header's navigation; features call this once each. */
-    private void addNavLink(String text, Class<? extends com.vaadin.flow.component.Component> view) {
-        RouterLink link = new RouterLink(text, view);
+    /** A link of the header's menu, with the id {@code <route>-link} ({@code library-link} for the root). */
+    private static RouterLink menuLink(MenuEntry entry) {
+        RouterLink link = new RouterLink(entry.title(), entry.menuClass());
+        String path = entry.path().replaceAll("^/+|/+$", "");
+        link.setId((path.isEmpty() ? "library" : path.replace('/', '-')) + "-link");
         link.addClassName("dz-nav-link");
-        if ("Settings".equals(text)) {
-            link.addClassName("dz-settings-link");
-        }
-        nav.add(link);
-    }
-
-    private static Span engineBadge(EngineInfo engine) {
-        Span badge = new Span();
-        badge.addClassName("dz-engine");
-        if (engine.kind() == OutputKind.OFFLINE) {
-            badge.setText("Offline mode: dictionary gloss, no LLM");
-            badge.getElement().setAttribute("title", "No LLM is configured. Set duizhao.llm.provider to openai or "
-                    + "ollama to get translations.");
-            badge.addClassName("dz-engine-offline");
-        } else {
-            badge.setText("LLM: " + engine.label());
-        }
-        return badge;
+        return link;
     }
 
     @Override
-    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement routeContent) {
+    public void showRouterLayoutContent(HasElement routeContent) {
         content.getElement().removeAllChildren();
         content.getElement().appendChild(routeContent.getElement());
     }

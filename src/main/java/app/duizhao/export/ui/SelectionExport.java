@@ -4,6 +4,7 @@ import app.duizhao.export.ExportFile;
 import app.duizhao.export.ExportFormat;
 import app.duizhao.export.ExportService;
 import app.duizhao.library.ArticleSummary;
+import app.duizhao.library.ui.ShowsArticles;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,7 +20,7 @@ import java.util.Set;
 /**
  * "Export several articles": pick articles of the library and a format, download one {@code .zip}.
  */
-public class SelectionExport extends Details {
+public class SelectionExport extends Details implements ShowsArticles {
 
     private final CheckboxGroup<ArticleSummary> articles = new CheckboxGroup<>();
     private final Select<ExportFormat> format = new Select<>();
@@ -54,7 +55,8 @@ public class SelectionExport extends Details {
     }
 
     /** Shows the library's articles to choose from; keeps those still there chosen. */
-    public void setArticles(List<ArticleSummary> summaries) {
+    @Override
+    public void showArticles(List<ArticleSummary> summaries) {
         Set<ArticleSummary> keep = articles.getValue();
         articles.setItems(summaries);
         articles.setValue(summaries.stream().filter(keep::contains).collect(java.util.stream.Collectors.toSet()));

@@ -1,7 +1,6 @@
 package app.duizhao.importing.ui;
 
 import jakarta.annotation.security.PermitAll;
-import app.duizhao.base.ui.MainLayout;
 import app.duizhao.importing.BulkImportJob;
 import app.duizhao.importing.BulkImportService;
 import app.duizhao.importing.ImportException;
@@ -21,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -35,8 +35,9 @@ import java.util.List;
  */
 // Any signed-in user (accounts on); what they see is scoped to their own data by the services.
 @PermitAll
-@Route(value = "import", layout = MainLayout.class)
+@Route("import")
 @PageTitle("Import · Duizhao")
+@Menu(title = "Import", order = 2)
 public class BulkImportView extends VerticalLayout {
 
     static final int MAX_UPLOAD_FILES = 500;

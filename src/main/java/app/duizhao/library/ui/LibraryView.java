@@ -2,48 +2,34 @@ package app.duizhao.library.ui;
 
 import app.duizhao.annotation.AnnotationService;
 import jakarta.annotation.security.PermitAll;
-import app.duizhao.base.ui.MainLayout;
-import app.duizhao.export.ExportService;
-import app.duizhao.export.ui.SelectionExport;
-import app.duizhao.importing.ImportException;
-import app.duizhao.importing.ImportResult;
-import app.duizhao.importing.ImportService;
 import app.duizhao.library.ArticleSummary;
 import app.duizhao.library.LibraryQuery;
 import app.duizhao.library.LibraryService;
-import app.duizhao.reader.ui.ReaderView;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,22 +42,21 @@ import java.util.stream.Stream;
  */
 // Any signed-in user (accounts on); what they see is scoped to their own data by the services.
 @PermitAll
-@Route(value = "", layout = MainLayout.class)
+@Route("")
 @PageTitle("Library · Duizhao")
+@Menu(title = "Library", order = 1)
 public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final Logger log = LoggerFactory.getLogger(LibraryView.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
 
     private final LibraryService library;
-    private final ImportService importer;
+    /** How many of the articles shown the parts that act on them get (an export picks among these). */
     private static final int SELECTION_LIMIT = 300;
 
-    private final Div importMessage = new Div();
-    private final TextArea paste = new TextArea("Or paste Chinese text");
     private final Grid<ArticleSummary> grid = new Grid<>(ArticleSummary.class, false);
     private final AnnotationService annotations;
-    private final SelectionExport selectionExport;
+    private final List<Component> addParts;
+    private final List<Component> belowParts;
     private Map<Long, List<String>> tags = Map.of();
     private final Paragraph empty = new Paragraph("No articles yet. Upload a post or paste a Chinese article above.");
     private final TextField search = new TextField("Search");
@@ -82,92 +67,26 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
     private final DatePicker to = new DatePicker("to");
     private final Paragraph matches = new Paragraph();
 
-    public LibraryView(LibraryService library, ImportService importer, AnnotationService annotations,
-                       ExportService exports) {
+    /**
+     * @param parts what other features add to the page (the import box, the export of a selection), each asked
+     *              for a fresh component
+     */
+    public LibraryView(LibraryService library, AnnotationService annotations, List<LibraryPart> parts) {
         this.library = library;
-        this.importer = importer;
         this.annotations = annotations;
-        this.selectionExport = new SelectionExport(exports);
+        List<LibraryPart> ordered = parts.stream().sorted(Comparator.comparingInt(LibraryPart::order)).toList();
+        this.addParts = create(ordered, LibraryPart.Place.ADD_ARTICLES);
+        this.belowParts = create(ordered, LibraryPart.Place.BELOW_ARTICLES);
         addClassName("dz-library");
         status.setLabel("Translation");
         setPadding(false);
-        add(new H1("Library"), importSection(), articlesSection());
+        add(new H1("Library"));
+        addParts.forEach(this::add);
+        add(articlesSection());
     }
 
-    private Div importSection() {
-        Div section = new Div();
-        section.addClassName("dz-import");
-        H2 heading = new H2("Add an article");
-
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            // Runs on the request thread: import first, then update the UI under its lock.
-            UI ui = UI.getCurrent();
-            Runnable outcome = importOutcome(() -> importer.importFile(metadata.fileName(), bytes));
-            if (ui != null) {
-                ui.access(outcome::run);
-            } else {
-                outcome.run();
-            }
-        }));
-        upload.setId("upload");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, importer.maxBytes()));
-        upload.setAcceptedFileTypes(".md", ".markdown", ".html", ".htm", ".txt");
-        upload.addFileRejectedListener(event -> showError("\"" + event.getFileName() + "\" was refused: "
-                + event.getErrorMessage() + " (posts up to " + importer.maxBytes() / 1_000_000 + " MB in .md, .html "
-                + "or .txt)."));
-        upload.addFailedListener(event -> showError("The upload of \"" + event.getFileName()
-                + "\" failed. Try again."));
-
-        Paragraph hint = new Paragraph("Upload a Jekyll or Hugo post (Markdown with front matter), an HTML page or "
-                + "a text file, in UTF-8.");
-        hint.addClassName("dz-hint");
-
-        paste.setId("paste");
-        paste.setWidthFull();
-        paste.setMinRows(3);
-        paste.setMaxRows(10);
-        paste.setPlaceholder("粘贴中文文章…");
-        Button importText = new Button("Import text", event -> {
-            Runnable outcome = importOutcome(() -> importer.importText(paste.getValue()));
-            outcome.run();
-        });
-        importText.setId("import-text");
-        importText.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-
-        importMessage.setId("import-message");
-        importMessage.addClassName("dz-message");
-        importMessage.setVisible(false);
-        section.add(heading, hint, upload, paste, importText, importMessage);
-        return section;
-    }
-
-    /** Runs an import and returns what the UI must do next: open the article, or show why it failed. */
-    private Runnable importOutcome(java.util.function.Supplier<ImportResult> importer) {
-        try {
-            ImportResult result = importer.get();
-            return () -> {
-                paste.clear();
-                if (result.duplicate()) {
-                    Notification.show("\"" + result.title() + "\" is already in the library: opening it.");
-                }
-                UI.getCurrent().navigate(ReaderView.class, result.articleId());
-            };
-        } catch (ImportException e) {
-            return () -> showError(e.getMessage());
-        } catch (RuntimeException e) {
-            log.error("Import failed", e);
-            return () -> showError("The import failed on an unexpected error (" + e.getClass().getSimpleName()
-                    + "). Nothing was stored.");
-        }
-    }
-
-    private void showError(String message) {
-        importMessage.setText(message);
-        importMessage.addClassName("dz-error");
-        importMessage.setVisible(true);
-        Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    private static List<Component> create(List<LibraryPart> parts, LibraryPart.Place place) {
+        return parts.stream().filter(part -> part.place() == place).map(LibraryPart::create).toList();
     }
 
     private Div articlesSection() {
@@ -176,7 +95,7 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId("articles");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(article -> {
-            RouterLink link = new RouterLink(article.title(), ReaderView.class, article.id());
+            Anchor link = ArticleLinks.readerLink(article.title(), article.id());
             link.addClassName("dz-article-link");
             return link;
         }).setHeader("Title").setFlexGrow(4).setKey("title").setSortable(true).setSortProperty("title");
@@ -199,9 +118,10 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         grid.setMultiSort(false);
         // Lazy: the grid asks for one page at a time, so 100,000 articles load as fast as 10.
         grid.setItems(this::fetch, query -> (int) Math.min(Integer.MAX_VALUE, library.count(filters())));
-        grid.addItemClickListener(event -> UI.getCurrent().navigate(ReaderView.class, event.getItem().id()));
+        grid.addItemClickListener(event -> ArticleLinks.open(event.getItem().id()));
         empty.addClassName("dz-hint");
-        section.add(new H2("Articles"), filterBar(), matches, empty, grid, selectionExport);
+        section.add(new H2("Articles"), filterBar(), matches, empty, grid);
+        belowParts.forEach(section::add);
         return section;
     }
 
@@ -272,18 +192,15 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         long matching = library.count(filters());
         tags = annotations.allTags();
         // The export picks among the articles the filters show (the first few hundred), not the whole library.
-        selectionExport.setArticles(library.search(filters().withPage(0, SELECTION_LIMIT)).rows());
+        List<ArticleSummary> shown = library.search(filters().withPage(0, SELECTION_LIMIT)).rows();
+        Stream.concat(addParts.stream(), belowParts.stream()).filter(ShowsArticles.class::isInstance)
+                .map(ShowsArticles.class::cast).forEach(part -> part.showArticles(shown));
         grid.getDataProvider().refreshAll();
         grid.setVisible(all > 0);
         empty.setVisible(all == 0);
         matches.setVisible(all > 0);
         matches.setText(matching == all ? all + (all == 1 ? " article" : " articles")
                 : matching + " of " + all + " articles match");
-    }
-
-    /** The message shown under the import controls, for tests. */
-    String importMessage() {
-        return importMessage.isVisible() ? importMessage.getText() : "";
     }
 
 }

@@ -1,5 +1,6 @@
 package app.duizhao.reader.ui;
 
+import app.duizhao.base.Markdown;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import app.duizhao.library.WebLinks;
 import app.duizhao.study.ui.ChineseHtml;
@@ -242,9 +243,10 @@ class BlockRow extends Div {
             addComponentAtIndex(2, note);
         }
         StringBuilder h = new StringBuilder(noteText.length() + 64);
-        h.append("<span class=\"dz-note-label\">Note: </span><span>");
-        ChineseHtml.escape(noteText, h);
-        h.append("</span>");
+        // The note is Markdown: rendered by commonmark-java, reduced to a safe list of tags.
+        h.append("<span class=\"dz-note-label\">Note: </span><div class=\"dz-note-body\">");
+        h.append(Markdown.toSafeHtml(noteText));
+        h.append("</div>");
         note.getElement().setProperty("innerHTML", h.toString());
     }
 

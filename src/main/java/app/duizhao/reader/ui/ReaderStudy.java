@@ -1,9 +1,9 @@
 package app.duizhao.reader.ui;
 
 import app.duizhao.account.CurrentUser;
-import app.duizhao.library.ArticleSnapshot;
+import app.duizhao.chinese.ChineseDictionary;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
-import app.duizhao.study.ChineseDictionary;
+import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.study.DisplayMode;
 import app.duizhao.study.ExplanationListener;
 import app.duizhao.study.NewVocabularyWord;

@@ -4,9 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.VersionInfo;
 import app.duizhao.annotation.ui.AnnotationLayer;
-import app.duizhao.annotation.ui.HistoryView;
 import app.duizhao.annotation.ui.TagsEditor;
-import app.duizhao.base.ui.MainLayout;
 import app.duizhao.export.ExportService;
 import app.duizhao.export.ui.ExportMenu;
 import app.duizhao.library.ArticleSnapshot;
@@ -50,7 +48,7 @@ import java.util.Map;
  */
 // Any signed-in user (accounts on); what they see is scoped to their own data by the services.
 @PermitAll
-@Route(value = "articles", layout = MainLayout.class)
+@Route("articles")
 public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);

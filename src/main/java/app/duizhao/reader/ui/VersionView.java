@@ -3,7 +3,6 @@ package app.duizhao.reader.ui;
 import jakarta.annotation.security.PermitAll;
 import app.duizhao.annotation.AnnotationService;
 import app.duizhao.annotation.ui.AnnotationLayer;
-import app.duizhao.base.ui.MainLayout;
 import app.duizhao.export.ExportFile;
 import app.duizhao.export.ExportService;
 import app.duizhao.export.ui.ExportMenu;
@@ -30,7 +29,7 @@ import java.util.Optional;
 /** A saved version of an article, read-only, with its own export. */
 // Any signed-in user (accounts on); what they see is scoped to their own data by the services.
 @PermitAll
-@Route(value = "articles/:articleId/versions/:number", layout = MainLayout.class)
+@Route("articles/:articleId/versions/:number")
 public class VersionView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AnnotationService annotations;

@@ -1,8 +1,10 @@
 package app.duizhao.study.ui;
 
+import app.duizhao.base.Html;
+import app.duizhao.chinese.Syllable;
 import app.duizhao.study.StudyService;
-import app.duizhao.study.Syllable;
 import app.duizhao.study.WordStatus;
+import org.jsoup.parser.Parser;
 
 import java.util.List;
 import java.util.Map;
@@ -74,25 +76,14 @@ public final class ChineseHtml {
         html.append("</ruby>");
     }
 
-    /** Escapes text for HTML content and attribute values. */
+    /** Escapes text for HTML content and attribute values (jsoup's escaper, through {@link Html}). */
     public static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
+        out.append(Html.escape(text));
     }
 
     /** The text of rendered HTML without tags and ruby text, entities decoded (for tests and checks). */
     public static String plainText(String html) {
         String s = html.replaceAll("<rt[^>]*>.*?</rt>", "").replaceAll("<[^>]+>", "");
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&amp;", "&");
+        return Parser.unescapeEntities(s, false);
     }
 }

@@ -1,7 +1,7 @@
 package app.duizhao.study.ui;
 
-import app.duizhao.study.ChineseDictionary;
-import app.duizhao.study.DictionaryEntry;
+import app.duizhao.chinese.ChineseDictionary;
+import app.duizhao.chinese.DictionaryEntry;
 import app.duizhao.study.StudyService;
 import app.duizhao.study.WordLookup;
 import app.duizhao.study.WordStatus;

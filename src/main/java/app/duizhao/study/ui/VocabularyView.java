@@ -1,7 +1,6 @@
 package app.duizhao.study.ui;
 
 import jakarta.annotation.security.PermitAll;
-import app.duizhao.base.ui.MainLayout;
 import app.duizhao.study.VocabularyEntry;
 import app.duizhao.study.VocabularyService;
 import app.duizhao.study.WordStatus;
@@ -17,6 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -25,8 +25,9 @@ import java.util.List;
 /** The user's vocabulary: list, filter, edit, mark known or learning, delete. */
 // Any signed-in user (accounts on); the services scope what they see.
 @PermitAll
-@Route(value = "vocabulary", layout = MainLayout.class)
+@Route("vocabulary")
 @PageTitle("Vocabulary · Duizhao")
+@Menu(title = "Vocabulary", order = 3)
 public class VocabularyView extends VerticalLayout {
 
     /** The status filter's "both" choice. */

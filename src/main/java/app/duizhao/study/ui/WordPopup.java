@@ -1,6 +1,6 @@
 package app.duizhao.study.ui;
 
-import app.duizhao.study.DictionaryEntry;
+import app.duizhao.chinese.DictionaryEntry;
 import app.duizhao.study.StudyService;
 import app.duizhao.study.VocabularyEntry;
 import app.duizhao.study.WordLookup;

@@ -1,7 +1,6 @@
 package app.duizhao.translation.ui;
 
 import jakarta.annotation.security.PermitAll;
-import app.duizhao.base.ui.MainLayout;
 import app.duizhao.translation.GlossaryService;
 import app.duizhao.translation.GlossaryTerm;
 import com.vaadin.flow.component.button.Button;
@@ -25,7 +24,7 @@ import java.io.ByteArrayInputStream;
 /** The glossary: terms (global or per source), the LLM's proposals to accept, CSV import and export. */
 // Any signed-in user (accounts on); what they see is scoped to their own data by the services.
 @PermitAll
-@Route(value = "glossary", layout = MainLayout.class)
+@Route("glossary")
 @PageTitle("Glossary · Duizhao")
 public class GlossaryView extends VerticalLayout {
 

@@ -1,7 +1,6 @@
 package app.duizhao.translation.ui;
 
 import jakarta.annotation.security.PermitAll;
-import app.duizhao.base.ui.MainLayout;
 import app.duizhao.translation.DailyUsage;
 import app.duizhao.translation.EngineSettings;
 import app.duizhao.translation.TranslationEngines;
@@ -17,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -36,8 +36,9 @@ import java.util.Locale;
  * lookup on hover, colours — are each user's own and set in the reader.)
  */
 @PermitAll
-@Route(value = "settings", layout = MainLayout.class)
+@Route("settings")
 @PageTitle("Settings · Duizhao")
+@Menu(title = "Settings", order = 4)
 public class SettingsView extends VerticalLayout {
 
     private final TranslationEngines engines;

@@ -1,6 +1,7 @@
 package app.duizhao.library.ui;
 
 import app.duizhao.importing.ImportService;
+import app.duizhao.importing.ui.ImportBox;
 import app.duizhao.library.ArticleSummary;
 import app.duizhao.reader.ui.ReaderView;
 import app.duizhao.testsupport.Fixtures;
@@ -61,11 +62,9 @@ class LibraryViewTest extends KaribuSpringTest {
     @Test
     void anEmptyPasteShowsAClearMessageAndStaysOnTheLibrary() {
         UI.getCurrent().navigate(LibraryView.class);
-        LibraryView view = _get(LibraryView.class);
-
         _click(_get(Button.class, spec -> spec.withId("import-text")));
 
-        assertThat(view.importMessage()).contains("no text to import");
+        assertThat(_get(ImportBox.class).importMessage()).contains("no text to import");
         assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst())
                 .isInstanceOf(LibraryView.class);
     }

@@ -349,7 +349,7 @@ class ReaderStudyTest extends KaribuSpringTest {
                 ordered.forEach(e -> e.get(3).forEach(d -> definitions.add(d.asString())));
                 assertThat(definitions).as(word).isEqualTo(popup.definitions());
                 assertThat(ordered.stream().map(e -> e.get(2).asString()).toList()).as(word)
-                        .isEqualTo(popup.lookup().entries().stream().map(app.duizhao.study.DictionaryEntry::pinyin).toList());
+                        .isEqualTo(popup.lookup().entries().stream().map(app.duizhao.chinese.DictionaryEntry::pinyin).toList());
                 if (!definitions.isEmpty()) {
                     assertThat(definitions.get(info.get("c").asInt())).as(word).isEqualTo(popup.chosenDefinition());
                 }

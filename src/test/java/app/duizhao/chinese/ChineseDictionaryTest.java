@@ -1,10 +1,10 @@
-package app.duizhao.study;
+package app.duizhao.chinese;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static app.duizhao.study.StudyFixtures.DICTIONARY;
+import static app.duizhao.chinese.ChineseFixtures.DICTIONARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChineseDictionaryTest {

@@ -1,4 +1,4 @@
-package app.duizhao.study;
+package app.duizhao.chinese;
 
 import java.util.List;
 

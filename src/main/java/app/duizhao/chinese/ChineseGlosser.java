@@ -1,4 +1,4 @@
-package app.duizhao.study;
+package app.duizhao.chinese;
 
 import com.hankcs.hanlp.HanLP;
 import org.springframework.stereotype.Component;
@@ -176,7 +176,7 @@ public class ChineseGlosser {
     }
 
     /** The first definition of {@code entry} that is not a variant/surname/classifier note, shortened; or null. */
-    static String goodDefinition(DictionaryEntry entry) {
+    public static String goodDefinition(DictionaryEntry entry) {
         for (String d : entry.definitions()) {
             if (!WEAK_DEFINITION.matcher(d).find()) {
                 String s = shorten(d);

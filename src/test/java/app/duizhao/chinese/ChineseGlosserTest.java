@@ -1,11 +1,11 @@
-package app.duizhao.study;
+package app.duizhao.chinese;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static app.duizhao.study.StudyFixtures.GLOSSER;
-import static app.duizhao.study.StudyFixtures.SEGMENTER;
+import static app.duizhao.chinese.ChineseFixtures.GLOSSER;
+import static app.duizhao.chinese.ChineseFixtures.SEGMENTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChineseGlosserTest {

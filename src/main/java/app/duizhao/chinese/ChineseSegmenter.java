@@ -1,4 +1,4 @@
-package app.duizhao.study;
+package app.duizhao.chinese;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
@@ -236,7 +236,7 @@ public class ChineseSegmenter {
     }
 
     /** Splits {@code text} into sentences at 。！？；… and line breaks, keeping end marks and closing quotes. */
-    static List<String> sentences(String text) {
+    public static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         int start = 0;
         int n = text.length();

@@ -1,8 +1,11 @@
-package app.duizhao.translation;
+package app.duizhao.api;
 
+import app.duizhao.translation.BatchStatus;
+import app.duizhao.translation.TranslationJob;
+import app.duizhao.translation.TranslationService;
+import app.duizhao.translation.TranslationStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,15 +66,5 @@ class TranslationApiController {
     ResponseEntity<BatchStatus> batch(@PathVariable String batchId) {
         return translation.batchStatus(batchId).map(ResponseEntity::ok)
                 .orElseThrow(() -> new NoSuchElementException("No translation batch " + batchId));
-    }
-
-    @ExceptionHandler(NoSuchElementException.class)
-    ResponseEntity<Map<String, String>> notFound(NoSuchElementException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", String.valueOf(e.getMessage())));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(e.getMessage())));
     }
 }

@@ -1,4 +1,4 @@
-package app.duizhao.study;
+package app.duizhao.chinese;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,18 +10,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One dictionary, segmenter and glosser shared by the tests (loading CC-CEDICT takes a moment). */
-public final class StudyFixtures {
+public final class ChineseFixtures {
 
     public static final ChineseDictionary DICTIONARY = new ChineseDictionary();
     public static final ChineseSegmenter SEGMENTER = new ChineseSegmenter();
     public static final ChineseGlosser GLOSSER = new ChineseGlosser(DICTIONARY);
 
-    private StudyFixtures() {
+    private ChineseFixtures() {
     }
 
     /** The text of the {@code <p>} paragraphs of the seed post. */
     public static List<String> seedParagraphs() {
-        try (InputStream in = StudyFixtures.class.getResourceAsStream("/corpus-seed/seed-post.md")) {
+        try (InputStream in = ChineseFixtures.class.getResourceAsStream("/corpus-seed/seed-post.md")) {
             String md = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Matcher m = Pattern.compile("<p>(.*?)</p>").matcher(md);
             List<String> out = new ArrayList<>();

@@ -1,4 +1,4 @@
-package app.duizhao.study;
+package app.duizhao.chinese;
 
 /**
  * One piece of a word-by-word gloss.

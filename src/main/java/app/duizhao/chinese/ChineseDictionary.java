@@ -1,4 +1,4 @@
-package app.duizhao.study;
+package app.duizhao.chinese;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package app.duizhao.annotation.ui;
+package app.duizhao.reader.ui;
 
 import jakarta.annotation.security.PermitAll;
 import app.duizhao.annotation.AnnotatedArticle;
@@ -8,9 +8,6 @@ import app.duizhao.annotation.RestoreResult;
 import app.duizhao.annotation.Side;
 import app.duizhao.annotation.VersionDiff;
 import app.duizhao.annotation.VersionInfo;
-import app.duizhao.base.ui.MainLayout;
-import app.duizhao.reader.ui.ReaderView;
-import app.duizhao.reader.ui.VersionView;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -43,7 +40,7 @@ import java.util.Optional;
  */
 // Any signed-in user (accounts on); the services scope what they see.
 @PermitAll
-@Route(value = "articles/:articleId/history", layout = MainLayout.class)
+@Route("articles/:articleId/history")
 public class HistoryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
