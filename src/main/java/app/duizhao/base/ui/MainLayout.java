@@ -26,7 +26,8 @@ public class MainLayout extends Div implements RouterLayout {
     private final com.vaadin.flow.component.html.Nav nav = new com.vaadin.flow.component.html.Nav();
 
     public MainLayout(TranslationService translation, app.duizhao.study.StudyService study, CurrentUser currentUser,
-                      ObjectProvider<AuthenticationContext> authentication) {
+                      ObjectProvider<AuthenticationContext> authentication,
+                      ObjectProvider<app.duizhao.review.ReviewService> review) {
         addClassName("dz-app");
         Header header = new Header();
         header.addClassName("dz-header");
@@ -41,6 +42,7 @@ public class MainLayout extends Div implements RouterLayout {
         vocabulary.setId("vocabulary-link");
         vocabulary.addClassName("dz-nav-link");
         nav.add(vocabulary);
+        nav.add(reviewLink(review.getIfAvailable()));
         // Everyone sees the settings (read-only and their own usage unless they are an admin).
         addNavLink("Settings", app.duizhao.translation.ui.SettingsView.class);
         header.add(brand, nav, new app.duizhao.study.ui.ThemeToggle(study), engineBadge(translation.engineInfo()));
@@ -76,6 +78,27 @@ public class MainLayout extends Div implements RouterLayout {
             link.addClassName("dz-settings-link");
         }
         nav.add(link);
+    }
+
+    /** "Review" with the number of cards due now, so the learner sees there is something to do. */
+    private static RouterLink reviewLink(app.duizhao.review.ReviewService review) {
+        int due = 0;
+        try {
+            due = review == null ? 0 : review.dueCount();
+        } catch (RuntimeException e) {
+            // no signed-in user yet (login page): no count
+        }
+        RouterLink link = new RouterLink("Review", app.duizhao.review.ui.ReviewView.class);
+        link.setId("review-link-nav");
+        link.addClassName("dz-nav-link");
+        if (due > 0) {
+            Span count = new Span(String.valueOf(due));
+            count.setId("review-due");
+            count.addClassName("dz-due-count");
+            count.getElement().setAttribute("title", due + " cards due");
+            link.add(count);
+        }
+        return link;
     }
 
     private static Span engineBadge(EngineInfo engine) {
