@@ -19,9 +19,9 @@ public interface ReaderLevels {
      */
     record ArticleLevel(int words, int unknown, double unknownShare, String profile) {
 
-        /** "4 % unknown (12)". */
+        /** "4 % (12)": the share of unknown words and how many. */
         public String label() {
-            return Math.round(unknownShare * 100) + " % unknown (" + unknown + ")";
+            return Math.round(unknownShare * 100) + " % (" + unknown + ")";
         }
     }
 }

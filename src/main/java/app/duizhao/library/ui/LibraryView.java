@@ -209,12 +209,13 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
             cell.addClassName("dz-level-cell");
             levelOf(article.id()).ifPresent(level -> {
                 cell.setText(level.label());
-                cell.getElement().setAttribute("title", level.profile());
+                cell.getElement().setAttribute("title", level.unknown() + " of " + level.words()
+                        + " words unknown to you · " + level.profile());
                 cell.addClassName(level.unknownShare() <= 0.05 ? "dz-level-easy"
                         : level.unknownShare() > 0.2 ? "dz-level-hard" : "dz-level-mid");
             });
             return cell;
-        }).setHeader("Your level").setFlexGrow(1).setKey("level").setSortable(true).setSortProperty("level");
+        }).setHeader("Unknown to you").setFlexGrow(0).setWidth("10em").setKey("level").setSortable(true).setSortProperty("level");
         grid.setPageSize(50);
         grid.setHeight("70vh");
         grid.setMultiSort(false);
