@@ -16,6 +16,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @Push(transport = Transport.WEBSOCKET_XHR)
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/duizhao.css")
+@StyleSheet("styles/learning.css") // issue 16, kept apart so features merge easily
 public class AppShell implements AppShellConfigurator {
 
     @Override

@@ -35,6 +35,11 @@ public class HskLevels {
         return level == null ? OptionalInt.empty() : OptionalInt.of(level);
     }
 
+    /** Every listed word with its level (unmodifiable). */
+    public Map<String, Integer> all() {
+        return levels;
+    }
+
     /** How many distinct words the list has. */
     public int size() {
         return levels.size();

@@ -50,11 +50,15 @@ public class StudyService {
     private final VocabularyService vocabulary;
     private final TranslationEngines engines;
     private final ReaderState state;
+    private final WordLevels wordLevels;
+    private final LevelProfiler profiler;
 
     public StudyService(ChineseSegmenter segmenter, ChineseDictionary dictionary, ChineseGlosser glosser, HskLevels hsk,
                         SegmentationRules rules, VocabularyService vocabulary, TranslationEngines engines,
-                        ReaderState state) {
+                        ReaderState state, WordLevels wordLevels, LevelProfiler profiler) {
         this.state = state;
+        this.wordLevels = wordLevels;
+        this.profiler = profiler;
         this.segmenter = segmenter;
         this.dictionary = dictionary;
         this.glosser = glosser;
@@ -92,16 +96,21 @@ public class StudyService {
         return ChineseGlosser.hasHan(token);
     }
 
-    /** The HSK level of a word (simplified or traditional): 1-6, or {@link #BEYOND_HSK}. */
+    /**
+     * The HSK level of a word (simplified or traditional): 1-6, or {@link #BEYOND_HSK}; a word the list lacks takes
+     * the level of its parts or, for a character, of the listed word it is taught with ({@link #wordLevel}).
+     */
     public int hskLevel(String word) {
-        OptionalInt level = hsk.level(word);
-        if (level.isEmpty()) {
-            String simplified = simplifiedOf(word);
-            if (!simplified.equals(word)) {
-                level = hsk.level(simplified);
-            }
+        return wordLevel(word).level();
+    }
+
+    /** The HSK level of a word and the rule that gave it (see {@link WordLevels}). */
+    public WordLevel wordLevel(String word) {
+        OptionalInt listed = hsk.level(word);
+        if (listed.isPresent()) {
+            return new WordLevel(listed.getAsInt(), WordLevel.Rule.LISTED, word);
         }
-        return level.orElse(BEYOND_HSK);
+        return wordLevels.of(simplifiedOf(word));
     }
 
     /**
@@ -219,25 +228,11 @@ public class StudyService {
     }
 
     /**
-     * The HSK profile of an article's words: distinct Chinese words per level, and how many of them the user has
-     * not marked known.
+     * The current user's level profile of an article's words: distinct words per HSK level (by the rules of
+     * {@link WordLevels}), proper names and numbers apart, and how many of them the user does not know.
      */
     public LevelProfile profile(List<List<String>> blocksOfWords) {
-        Map<String, WordStatus> statuses = vocabulary.statuses();
-        Set<String> seen = new HashSet<>();
-        int[] counts = new int[7];
-        int unknown = 0;
-        for (List<String> words : blocksOfWords) {
-            for (String w : words) {
-                if (isChinese(w) && seen.add(w)) {
-                    counts[hskLevel(w)]++;
-                    if (statuses.get(w) != WordStatus.KNOWN && statuses.get(simplifiedOf(w)) != WordStatus.KNOWN) {
-                        unknown++;
-                    }
-                }
-            }
-        }
-        return new LevelProfile(counts, seen.size(), unknown);
+        return profiler.profile(blocksOfWords, this::simplifiedOf);
     }
 
     // ---------------------------------------------------------------- sentences

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The current user's vocabulary: words added from the reader with the definition and sentence they came with, each
- * marked learning or known. Every method works on the vocabulary of {@link CurrentUser} only: another person's entry
+ * marked learning or known, and what they know of every other word ({@link KnowledgeStatus}: "I know HSK 1-N",
+ * "mark the rest known", imported lists). Every method works on the vocabulary of {@link CurrentUser} only: another person's entry
  * behaves as a missing one. The reader asks {@link #statuses()} on every render, so each person's statuses are kept
  * in memory and rebuilt after each change of theirs.
  */
@@ -35,6 +36,8 @@ public class VocabularyService {
     private final ArticleAccess articles;
     // Per user id; an entry is dropped whenever that user's vocabulary changes, here or on another instance.
     private final Map<Long, Map<String, WordStatus>> statuses = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, KnowledgeStatus>> knowledge = new ConcurrentHashMap<>();
+    private final WordStatuses wordStatuses;
     private final ChangeFeed feed;
     /** The change feed's topic: the item is the owner whose vocabulary changed. */
     static final String TOPIC = "vocabulary";
@@ -44,13 +47,19 @@ public class VocabularyService {
         this.currentUser = currentUser;
         this.articles = articles;
         this.feed = feed;
-        feed.subscribe(TOPIC, owners -> owners.forEach(statuses::remove));
+        this.wordStatuses = new WordStatuses(jdbc);
+        feed.subscribe(TOPIC, owners -> owners.forEach(this::drop));
     }
 
     /** Drops the owner's statuses here and, through the change feed, on the other instances. */
     private void changed(long owner) {
         feed.publish(TOPIC, owner);
+        drop(owner);
+    }
+
+    private void drop(long owner) {
         statuses.remove(owner);
+        knowledge.remove(owner);
     }
 
     /**
@@ -83,6 +92,11 @@ public class VocabularyService {
                             cut(word.sentence(), 4000), cut(word.sentenceEnglish(), 8000), articleId,
                             WordStatus.LEARNING.name(), now, now, owner)
                     .update();
+            // Adding a word to the vocabulary means learning it, whatever was said of it before.
+            KnowledgeStatus before = knowledge().getOrDefault(simplified, KnowledgeStatus.NEW);
+            if (before == KnowledgeStatus.NEW || before.countsAsKnown()) {
+                wordStatuses.set(owner, List.of(simplified), KnowledgeStatus.LEARNING_1, "vocabulary");
+            }
         }
         changed(owner);
         return find(simplified).orElseThrow();
@@ -135,8 +149,10 @@ public class VocabularyService {
         if (changed == 0) {
             throw new IllegalArgumentException("There is no vocabulary entry " + id + ".");
         }
+        VocabularyEntry entry = get(id).orElseThrow();
+        writeThrough(owner, entry.simplified(), entry.status());
         changed(owner);
-        return get(id).orElseThrow();
+        return entry;
     }
 
     /** Marks a word of the current user's known or learning (someone else's entry is left alone). */
@@ -145,7 +161,96 @@ public class VocabularyService {
         long owner = currentUser.id();
         jdbc.sql("UPDATE vocabulary_entry SET status = ?, updated_at = ? WHERE id = ? AND owner_id = ?")
                 .params(status.name(), now(), id, owner).update();
+        get(id).ifPresent(entry -> writeThrough(owner, entry.simplified(), status));
         changed(owner);
+    }
+
+    /** Keeps the word's status (word_status) in step with its vocabulary entry's. */
+    private void writeThrough(long owner, String word, WordStatus status) {
+        KnowledgeStatus before = knowledge().getOrDefault(word, KnowledgeStatus.NEW);
+        if (status == WordStatus.KNOWN && !before.countsAsKnown()) {
+            wordStatuses.set(owner, List.of(word), KnowledgeStatus.KNOWN, "vocabulary");
+        } else if (status == WordStatus.LEARNING && (before == KnowledgeStatus.NEW || before.countsAsKnown())) {
+            wordStatuses.set(owner, List.of(word), KnowledgeStatus.LEARNING_1, "vocabulary");
+        }
+    }
+
+    /**
+     * What the current user knows of each word they ever marked, by simplified and traditional form: their
+     * vocabulary entries (learning 1 or known) overridden by the statuses they set ({@code word_status}); a word
+     * missing from the map is new. Unmodifiable, kept in memory per person.
+     */
+    public Map<String, KnowledgeStatus> knowledge() {
+        long owner = currentUser.id();
+        Map<String, KnowledgeStatus> current = knowledge.get(owner);
+        if (current == null) {
+            Map<String, KnowledgeStatus> map = new HashMap<>();
+            Map<String, String> traditionalOf = new HashMap<>();
+            jdbc.sql("SELECT simplified, traditional, status FROM vocabulary_entry WHERE owner_id = ?").param(owner)
+                    .query((rs, n) -> {
+                        KnowledgeStatus s = WordStatus.KNOWN.name().equals(rs.getString(3))
+                                ? KnowledgeStatus.KNOWN : KnowledgeStatus.LEARNING_1;
+                        map.put(rs.getString(1), s);
+                        if (rs.getString(2) != null && !rs.getString(2).equals(rs.getString(1))) {
+                            traditionalOf.put(rs.getString(1), rs.getString(2));
+                        }
+                        return null;
+                    }).list();
+            map.putAll(wordStatuses.all(owner));
+            traditionalOf.forEach((simplified, traditional) -> map.putIfAbsent(traditional, map.get(simplified)));
+            current = Map.copyOf(map);
+            knowledge.put(owner, current);
+        }
+        return current;
+    }
+
+    /** The current user's status of one word: {@link KnowledgeStatus#NEW} when they never marked it. */
+    public KnowledgeStatus knowledgeOf(String word) {
+        return word == null ? KnowledgeStatus.NEW : knowledge().getOrDefault(word, KnowledgeStatus.NEW);
+    }
+
+    /**
+     * Sets the current user's status of each word ({@code source} says what set it: hsk, article, import, manual) and
+     * keeps their vocabulary entries of those words in step (known, or learning). Returns how many words were set.
+     */
+    @Transactional
+    public int setKnowledge(java.util.Collection<String> words, KnowledgeStatus status, String source) {
+        long owner = currentUser.id();
+        java.util.Set<String> clean = new java.util.LinkedHashSet<>();
+        for (String w : words) {
+            if (w != null && !w.isBlank() && w.strip().length() <= 100) {
+                clean.add(w.strip());
+            }
+        }
+        int set = wordStatuses.set(owner, clean, status, source);
+        if (status != KnowledgeStatus.NEW && !clean.isEmpty()) {
+            for (List<String> chunk : chunks(List.copyOf(clean), 500)) {
+                jdbc.sql("UPDATE vocabulary_entry SET status = ?, updated_at = ? WHERE owner_id = ? AND simplified IN ("
+                                + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
+                        .params(concat(status.wordStatus().name(), now(), owner, chunk)).update();
+            }
+        }
+        changed(owner);
+        return set;
+    }
+
+    private static List<List<String>> chunks(List<String> all, int size) {
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return out;
+    }
+
+    private static Object[] concat(Object a, Object b, Object c, List<String> rest) {
+        Object[] out = new Object[3 + rest.size()];
+        out[0] = a;
+        out[1] = b;
+        out[2] = c;
+        for (int i = 0; i < rest.size(); i++) {
+            out[3 + i] = rest.get(i);
+        }
+        return out;
     }
 
     /** Deletes an entry of the current user's; false when they have none with that id. */
@@ -166,15 +271,7 @@ public class VocabularyService {
         Map<String, WordStatus> current = statuses.get(owner);
         if (current == null) {
             Map<String, WordStatus> map = new HashMap<>();
-            jdbc.sql("SELECT simplified, traditional, status FROM vocabulary_entry WHERE owner_id = ?").param(owner)
-                    .query((rs, n) -> {
-                        WordStatus s = WordStatus.valueOf(rs.getString(3));
-                        map.put(rs.getString(1), s);
-                        if (rs.getString(2) != null) {
-                            map.putIfAbsent(rs.getString(2), s);
-                        }
-                        return null;
-                    }).list();
+            knowledge().forEach((word, status) -> map.put(word, status.wordStatus()));
             current = Map.copyOf(map);
             statuses.put(owner, current);
         }
@@ -184,6 +281,7 @@ public class VocabularyService {
     /** Drops the in-memory statuses (after the table was changed behind this service's back, e.g. by tests). */
     void forget() {
         statuses.clear();
+        knowledge.clear();
     }
 
     private static VocabularyEntry map(ResultSet rs, int row) throws SQLException {

@@ -15,7 +15,7 @@ public final class StudyTables {
     }
 
     public static void clear(JdbcClient jdbc, VocabularyService vocabulary, Object rules) {
-        for (String table : new String[]{"vocabulary_entry", "segmentation_rule", "reader_preferences",
+        for (String table : new String[]{"word_status", "review_card", "vocabulary_entry", "segmentation_rule", "reader_preferences",
                 "article_reading_state"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -66,12 +67,22 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
     private final DatePicker from = new DatePicker("Published from");
     private final DatePicker to = new DatePicker("to");
     private final Paragraph matches = new Paragraph();
+    /** "Unknown words at most": a share in percent, or none. */
+    private final Select<Integer> levelFilter = new Select<>();
+    private final app.duizhao.library.ReaderLevels levels;
+    /** The levels computed for this view (a reader's statuses change elsewhere: cleared on each refresh). */
+    private final Map<Long, java.util.Optional<app.duizhao.library.ReaderLevels.ArticleLevel>> levelCache =
+            new java.util.HashMap<>();
+    /** The most articles the level filter or sort looks at (they are ordered and filtered in memory). */
+    static final int LEVEL_LIMIT = 2_000;
 
     /**
      * @param parts what other features add to the page (the import box, the export of a selection), each asked
      *              for a fresh component
      */
-    public LibraryView(LibraryService library, AnnotationService annotations, List<LibraryPart> parts) {
+    public LibraryView(LibraryService library, AnnotationService annotations, List<LibraryPart> parts,
+                       org.springframework.beans.factory.ObjectProvider<app.duizhao.library.ReaderLevels> levels) {
+        this.levels = levels.getIfAvailable(() -> id -> java.util.Optional.empty());
         this.library = library;
         this.annotations = annotations;
         List<LibraryPart> ordered = parts.stream().sorted(Comparator.comparingInt(LibraryPart::order)).toList();
@@ -113,11 +124,24 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Translation").setFlexGrow(1).setKey("status");
         grid.addColumn(article -> String.join(", ", tags.getOrDefault(article.id(), List.of())))
                 .setHeader("Tags").setFlexGrow(1).setKey("tags");
+        grid.addComponentColumn(article -> {
+            Span cell = new Span();
+            cell.addClassName("dz-level-cell");
+            levelOf(article.id()).ifPresent(level -> {
+                cell.setText(level.label());
+                cell.getElement().setAttribute("title", level.unknown() + " of " + level.words()
+                        + " words unknown to you · " + level.profile());
+                cell.addClassName(level.unknownShare() <= 0.05 ? "dz-level-easy"
+                        : level.unknownShare() > 0.2 ? "dz-level-hard" : "dz-level-mid");
+            });
+            return cell;
+        }).setHeader("Unknown to you").setFlexGrow(0).setWidth("10em").setKey("level").setSortable(true).setSortProperty("level");
         grid.setPageSize(50);
         grid.setHeight("70vh");
         grid.setMultiSort(false);
         // Lazy: the grid asks for one page at a time, so 100,000 articles load as fast as 10.
-        grid.setItems(this::fetch, query -> (int) Math.min(Integer.MAX_VALUE, library.count(filters())));
+        grid.setItems(this::fetch, query -> levelFilter.getValue() != null
+                ? byLevel(null, false).size() : (int) Math.min(Integer.MAX_VALUE, library.count(filters())));
         grid.addItemClickListener(event -> ArticleLinks.open(event.getItem().id()));
         empty.addClassName("dz-hint");
         section.add(new H2("Articles"), filterBar(), matches, empty, grid);
@@ -154,7 +178,14 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         to.addValueChangeListener(event -> refreshRows());
         matches.setId("article-count");
         matches.addClassName("dz-hint");
-        bar.add(search, source, tag, status, from, to);
+        levelFilter.setId("level-filter");
+        levelFilter.setLabel("Unknown words");
+        levelFilter.setItems(2, 5, 10, 20);
+        levelFilter.setItemLabelGenerator(share -> share == null ? "Any" : "≤ " + share + " %");
+        levelFilter.setEmptySelectionAllowed(true);
+        levelFilter.setEmptySelectionCaption("Any");
+        levelFilter.addValueChangeListener(event -> refreshRows());
+        bar.add(search, source, tag, status, from, to, levelFilter);
         return bar;
     }
 
@@ -167,6 +198,12 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
 
     private Stream<ArticleSummary> fetch(Query<ArticleSummary, Void> query) {
         LibraryQuery libraryQuery = filters();
+        boolean byLevel = !query.getSortOrders().isEmpty() && "level".equals(query.getSortOrders().getFirst().getSorted());
+        if (byLevel || levelFilter.getValue() != null) {
+            Boolean ascending = byLevel ? query.getSortOrders().getFirst().getDirection() == SortDirection.ASCENDING : null;
+            List<ArticleSummary> rows = byLevel(ascending, true);
+            return rows.stream().skip(query.getOffset()).limit(query.getLimit());
+        }
         if (!query.getSortOrders().isEmpty()) {
             QuerySortOrder order = query.getSortOrders().getFirst();
             LibraryQuery.Sort sort = switch (order.getSorted()) {
@@ -180,6 +217,29 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         return library.search(libraryQuery.withPage(query.getOffset(), query.getLimit())).rows().stream();
     }
 
+    private java.util.Optional<app.duizhao.library.ReaderLevels.ArticleLevel> levelOf(long articleId) {
+        return levelCache.computeIfAbsent(articleId, levels::level);
+    }
+
+    /**
+     * The articles the filters show (the first {@link #LEVEL_LIMIT}) that pass the level filter, ordered by the
+     * reader's unknown share when {@code ascending} is set (else in the library's order).
+     */
+    private List<ArticleSummary> byLevel(Boolean ascending, boolean sort) {
+        List<ArticleSummary> rows = library.search(filters().withPage(0, LEVEL_LIMIT)).rows();
+        Integer atMost = levelFilter.getValue();
+        Stream<ArticleSummary> stream = rows.stream();
+        if (atMost != null) {
+            stream = stream.filter(a -> levelOf(a.id()).map(l -> l.unknownShare() * 100 <= atMost + 1e-9).orElse(false));
+        }
+        if (sort && ascending != null) {
+            java.util.Comparator<ArticleSummary> order = java.util.Comparator.comparingDouble(
+                    a -> levelOf(a.id()).map(app.duizhao.library.ReaderLevels.ArticleLevel::unknownShare).orElse(2.0));
+            stream = stream.sorted(ascending ? order : order.reversed());
+        }
+        return stream.toList();
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         source.setItems(library.sources());
@@ -188,8 +248,9 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refreshRows() {
+        levelCache.clear();
         long all = library.count(LibraryQuery.all(0));
-        long matching = library.count(filters());
+        long matching = levelFilter.getValue() != null ? byLevel(null, false).size() : library.count(filters());
         tags = annotations.allTags();
         // The export picks among the articles the filters show (the first few hundred), not the whole library.
         List<ArticleSummary> shown = library.search(filters().withPage(0, SELECTION_LIMIT)).rows();

@@ -106,8 +106,12 @@ public class ReaderStudy extends Div {
     private Cancellation explanation;
     private AtomicBoolean preparing;
 
+    private final app.duizhao.study.ArticleWords articleWords;
+
     public ReaderStudy(StudyService study, VocabularyService vocabulary,
-                       ChineseDictionary dictionary, CurrentUser currentUser) {
+                       ChineseDictionary dictionary, CurrentUser currentUser,
+                       app.duizhao.study.ArticleWords articleWords) {
+        this.articleWords = articleWords;
         this.study = study;
         this.vocabulary = vocabulary;
         this.dictionary = dictionary;
@@ -383,6 +387,20 @@ public class ReaderStudy extends Div {
             start = end;
         }
         return list;
+    }
+
+    /** The learning tools (Listen, "Mark the rest known") for an article, to put in the reader's toolbar. */
+    public Component learningTools(long articleId) {
+        return new app.duizhao.study.ui.LearningTools(articleWords, articleId, this::knowledgeChanged);
+    }
+
+    /** After the reader's word statuses changed elsewhere: marks and the level profile again. */
+    void knowledgeChanged() {
+        if (table == null) {
+            return;
+        }
+        renderAll();
+        refreshProfile();
     }
 
     private void renderAll() {

@@ -116,6 +116,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         add(new ArticleHeader(article), new TagsEditor(annotations, article.articleId()), toolbar(engine),
                 summarySection(), annotationLayer);
         add(new app.duizhao.importing.ui.ReaderImportTools(article)); // script toggle, cleaning audit
+        add(study.learningTools(article.articleId())); // Listen, "Mark the rest known" (issue 16)
         if (engine.kind() == OutputKind.OFFLINE || article.isOfflineGloss()) {
             Paragraph notice = new Paragraph("Offline mode: no LLM is configured, so the right-hand column shows a "
                     + "word-by-word dictionary gloss from CC-CEDICT and the summary lists key sentences chosen by "

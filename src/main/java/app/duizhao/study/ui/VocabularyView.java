@@ -47,7 +47,7 @@ public class VocabularyView extends VerticalLayout {
     private final Span editing = new Span();
     private VocabularyEntry selected;
 
-    public VocabularyView(VocabularyService vocabulary) {
+    public VocabularyView(VocabularyService vocabulary, app.duizhao.study.VocabularyDecks decks) {
         this.vocabulary = vocabulary;
         addClassName("dz-vocabulary");
         setPadding(false);
@@ -105,7 +105,8 @@ public class VocabularyView extends VerticalLayout {
         editor.add(editing, pinyin, definition, sentence, sentenceEnglish, entryStatus, new Div(save, toggle, delete));
         editor.setVisible(false);
 
-        add(new H2("Vocabulary"), filters, grid, editor);
+        add(new H2("Vocabulary"), filters, grid, editor,
+                new AnkiSection(decks, vocabulary.list(null, null), decks::title));
         refresh();
     }
 
