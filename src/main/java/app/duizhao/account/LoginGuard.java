@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -87,10 +88,12 @@ final class LoginGuard extends OncePerRequestFilter {
     }
 
     private boolean validCsrfToken(HttpServletRequest request) {
-        CsrfToken expected = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        if (expected == null) {
+        // The stored token itself: the CsrfToken request attribute is a freshly masked copy on every read.
+        DeferredCsrfToken deferred = (DeferredCsrfToken) request.getAttribute(DeferredCsrfToken.class.getName());
+        if (deferred == null) {
             return true; // CSRF is off in this chain altogether.
         }
+        CsrfToken expected = deferred.get();
         String sent = request.getParameter(expected.getParameterName());
         if (sent == null) {
             sent = request.getHeader(expected.getHeaderName());
@@ -101,7 +104,7 @@ final class LoginGuard extends OncePerRequestFilter {
         if (equal(sent, expected.getToken())) {
             return true;
         }
-        // The page may carry the token masked (BREACH protection): unmask it the way Spring Security does.
+        // The page carries the token masked (BREACH protection): unmask it the way Spring Security does.
         String unmasked = masked.resolveCsrfTokenValue(new SingleParameter(request, expected.getParameterName(), sent),
                 expected);
         return unmasked != null && equal(unmasked, expected.getToken());
