@@ -52,7 +52,8 @@ final class ServerProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(dataDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerProcess server = new ServerProcess(process, log, port);
-        server.awaitHealthy(Duration.ofSeconds(180));
+        // Generous: on a loaded CI machine Spring, Vaadin and the dictionaries take minutes to start.
+        server.awaitHealthy(Duration.ofSeconds(420));
         return server;
     }
 
