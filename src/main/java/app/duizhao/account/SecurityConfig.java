@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -81,7 +82,10 @@ final class SecurityConfig {
 
         @Bean
         @Order(2)
-        SecurityFilterChain viewChain(HttpSecurity http, AccountService accounts, CurrentUser currentUser) throws Exception {
+        SecurityFilterChain viewChain(HttpSecurity http, AccountService accounts, CurrentUser currentUser,
+                                      LoginThrottle throttle) throws Exception {
+            // The sign-in form: same origin, CSRF token, and throttled per account and address (LoginGuard).
+            http.addFilterBefore(new LoginGuard(throttle), UsernamePasswordAuthenticationFilter.class);
             // A session of a disabled account, or one whose sessions a password change or reset ended, ends at its next
             // request, before any access decision.
             http.addFilterBefore(new SignedInSessionFilter(accounts, currentUser.securityContexts()), AuthorizationFilter.class);

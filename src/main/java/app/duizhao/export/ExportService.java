@@ -18,7 +18,10 @@ import app.duizhao.library.LibraryService;
 import app.duizhao.library.RemovedBlock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import app.duizhao.workload.LongWork;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -60,11 +64,17 @@ public class ExportService {
     private final JsonCodec json = new JsonCodec();
     private final Clock clock = Clock.systemUTC();
     private final ArticleAccess access;
+    private final LongWork longWork;
+    private final TransactionTemplate readOnly;
 
     public ExportService(LibraryService library, AnnotationService annotations, ArticleRepository articles,
                          ArticleAccess access, ObjectProvider<VocabularySource> vocabularySources,
-                         ObjectProvider<ChineseDictionary> dictionary, ExportProperties properties) {
+                         ObjectProvider<ChineseDictionary> dictionary, ExportProperties properties,
+                         LongWork longWork, PlatformTransactionManager transactions) {
         this.access = access;
+        this.longWork = longWork;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.library = library;
         this.annotations = annotations;
         this.articles = articles;
@@ -86,9 +96,12 @@ public class ExportService {
 
     /** A snapshot (current state or saved version) as bilingual Markdown, with its highlights when it has any. */
     public ExportFile markdown(ArticleSnapshot snapshot) {
-        AnnotatedArticle annotated = annotations.annotated(snapshot.articleId(), snapshot.versionNumber())
-                .orElseGet(() -> new AnnotatedArticle(snapshot, List.of(), List.of()));
-        return write(annotated, ExportFormat.MD);
+        Loaded loaded = readOnly.execute(status -> {
+            AnnotatedArticle annotated = annotations.annotated(snapshot.articleId(), snapshot.versionNumber())
+                    .orElseGet(() -> new AnnotatedArticle(snapshot, List.of(), List.of()));
+            return load(annotated, ExportFormat.MD);
+        });
+        return longWork.run("export", () -> write(loaded));
     }
 
     /** Why PDFs cannot be written here (the configured font is unusable), or empty when they can. */
@@ -107,12 +120,28 @@ public class ExportService {
      * @throws NoSuchElementException when there is no such article or version
      * @throws ExportException        when the server cannot write it (e.g. the configured PDF font is unusable)
      */
-    @Transactional(readOnly = true)
     public ExportFile export(long articleId, Integer versionNumber, ExportFormat format) {
-        AnnotatedArticle annotated = annotations.annotated(articleId, versionNumber)
+        // A bounded number of exports at a time (per person and in total), each rendered without a database
+        // connection: everything is read first, in a short read-only transaction, then the connection goes back.
+        return longWork.run("export", () -> write(load(articleId, versionNumber, format)));
+    }
+
+    /** Everything an export needs from the database, read in one short read-only transaction. */
+    private record Loaded(AnnotatedArticle annotated, ExportFormat format, List<VocabularyRow> vocabulary,
+                          JsonCodec.Extras extras, List<AnnotatedArticle> versions) {
+    }
+
+    private Loaded load(long articleId, Integer versionNumber, ExportFormat format) {
+        return readOnly.execute(status -> load(annotations.annotated(articleId, versionNumber)
                 .orElseThrow(() -> new NoSuchElementException("No article " + articleId
-                        + (versionNumber == null ? "" : " version " + versionNumber)));
-        return write(annotated, format);
+                        + (versionNumber == null ? "" : " version " + versionNumber))), format));
+    }
+
+    private Loaded load(AnnotatedArticle annotated, ExportFormat format) {
+        ArticleSnapshot snapshot = annotated.snapshot();
+        boolean fullJson = format == ExportFormat.JSON && !snapshot.isSavedVersion();
+        return new Loaded(annotated, format, format == ExportFormat.JSON ? List.of() : vocabulary(annotated),
+                fullJson ? extras(snapshot.articleId()) : null, fullJson ? savedVersions(snapshot) : List.of());
     }
 
     /**
@@ -120,16 +149,19 @@ public class ExportService {
      *
      * @throws NoSuchElementException when one of them does not exist
      */
-    @Transactional(readOnly = true)
     public ExportFile zip(Collection<Long> articleIds, ExportFormat format) {
         if (articleIds.isEmpty()) {
             throw new IllegalArgumentException("Choose at least one article to export.");
         }
+        return longWork.run("export", () -> writeZip(articleIds, format));
+    }
+
+    private ExportFile writeZip(Collection<Long> articleIds, ExportFormat format) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Set<String> names = new HashSet<>();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             for (long id : new LinkedHashSet<>(articleIds)) {
-                ExportFile file = export(id, null, format);
+                ExportFile file = write(load(id, null, format));
                 String name = file.fileName();
                 for (int n = 2; !names.add(name); n++) {
                     name = file.fileName().replaceFirst("(\\.[a-z]+)$", " (" + n + ")$1");
@@ -145,17 +177,21 @@ public class ExportService {
                 "application/zip", bytes.toByteArray());
     }
 
-    private ExportFile write(AnnotatedArticle annotated, ExportFormat format) {
+    /** Renders what {@link #load} read; touches no database. */
+    private ExportFile write(Loaded loaded) {
+        AnnotatedArticle annotated = loaded.annotated();
+        List<VocabularyRow> vocabulary = loaded.vocabulary();
+        ExportFormat format = loaded.format();
         ArticleSnapshot snapshot = annotated.snapshot();
         String name = fileName(snapshot) + "." + format.extension();
         byte[] content = switch (format) {
-            case MD -> utf8(markdown.export(annotated, vocabulary(annotated)));
-            case HTML -> utf8(html.export(annotated, vocabulary(annotated), null));
-            case PDF -> pdf.export(annotated, vocabulary(annotated));
-            case EPUB -> epub.export(annotated, vocabulary(annotated), now());
-            case ANKI -> utf8(anki.export(vocabulary(annotated), ankiTag(snapshot)));
-            case JSON -> snapshot.isSavedVersion() ? json.write(annotated, List.of(), now())
-                    : json.write(annotated, extras(snapshot.articleId()), savedVersions(snapshot), now());
+            case MD -> utf8(markdown.export(annotated, vocabulary));
+            case HTML -> utf8(html.export(annotated, vocabulary, null));
+            case PDF -> pdf.export(annotated, vocabulary);
+            case EPUB -> epub.export(annotated, vocabulary, now());
+            case ANKI -> utf8(anki.export(vocabulary, ankiTag(snapshot)));
+            case JSON -> loaded.extras() == null ? json.write(annotated, List.of(), now())
+                    : json.write(annotated, loaded.extras(), loaded.versions(), now());
         };
         return new ExportFile(name, format.contentType(), content);
     }
@@ -207,7 +243,13 @@ public class ExportService {
     public ImportResult importJson(byte[] content) {
         JsonCodec.Parsed parsed = json.read(content);
         ArticleSnapshot a = parsed.current().snapshot();
-        Article article = new Article(a.title(), a.language(), contentHash(a.blocks()), now());
+        String hash = contentHash(a.blocks());
+        // The same export imported twice is stored once, as for every other import: the second answers the first.
+        Optional<Article> existing = articles.findFirstByOwnerIdAndContentHash(access.ownerId(), hash);
+        if (existing.isPresent()) {
+            return new ImportResult(existing.get().getId(), existing.get().getTitle(), true);
+        }
+        Article article = new Article(a.title(), a.language(), hash, now());
         article.setOwnerId(access.ownerId()); // an imported export belongs to whoever imports it
         article.setAuthor(a.author());
         article.setSourceName(a.sourceName());

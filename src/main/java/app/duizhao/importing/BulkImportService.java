@@ -52,11 +52,134 @@ public class BulkImportService {
     // Who started each recent job: a job's file names are that person's business only.
     private final Map<BulkImportJob, Long> owners = Collections.synchronizedMap(new IdentityHashMap<>());
     private final CurrentUser currentUser;
+    private final BulkImportJobs stored;
+    private final Path uploads;
 
-    public BulkImportService(ImportService importer, ImportProperties properties, CurrentUser currentUser) {
+    public BulkImportService(ImportService importer, ImportProperties properties, CurrentUser currentUser,
+                             BulkImportJobs stored,
+                             @org.springframework.beans.factory.annotation.Value("${duizhao.data-dir:./data}")
+                             String dataDir) {
         this.importer = importer;
         this.properties = properties;
         this.currentUser = currentUser;
+        this.stored = stored;
+        this.uploads = Path.of(dataDir, "uploads").toAbsolutePath();
+    }
+
+    /**
+     * A bulk import the server did not finish (it stopped, or was killed): what it had done, and whether its files
+     * are still there to resume it.
+     */
+    public record InterruptedImport(long id, String source, int total, int done, int imported, int duplicates,
+                                    int skipped, java.time.OffsetDateTime startedAt) {
+    }
+
+    /**
+     * A new empty file in the server's upload folder ({@code ${duizhao.data-dir}/uploads}) for an upload on its way
+     * to a bulk import: kept there, not in the system's temp folder, so that the server cleans what a crash left.
+     */
+    public Path newUploadFile() throws IOException {
+        Files.createDirectories(uploads);
+        return Files.createTempFile(uploads, "pending-", ".upload");
+    }
+
+    /** The current user's bulk imports that a stopped server left unfinished, newest first. */
+    public List<InterruptedImport> interrupted() {
+        return stored.interrupted(currentUser.id()).stream().map(job -> new InterruptedImport(job.id(), job.source(),
+                job.total(), job.done(), job.imported(), job.duplicates(), job.skipped(), job.startedAt())).toList();
+    }
+
+    /**
+     * Resumes an interrupted bulk import of the current user: its kept uploads, or the same server folder or
+     * archive, imported again; what the first run stored is recognised as already in the library, so only the rest
+     * is stored.
+     *
+     * @throws ImportException when there is no such interrupted import, or its files are gone
+     */
+    public BulkImportJob resume(long id) {
+        BulkImportJobs.StoredJob job = stored.interrupted(currentUser.id(), id)
+                .orElseThrow(() -> new ImportException("There is no interrupted import " + id + " to resume."));
+        if (job.uploadDir() != null) {
+            Path dir = Path.of(job.uploadDir());
+            List<UploadedFile> files = new ArrayList<>();
+            try (var listing = Files.list(dir)) {
+                listing.sorted().forEach(file -> files.add(new UploadedFile(
+                        file.getFileName().toString().replaceFirst("^\\d{4}-", ""), file)));
+            } catch (IOException e) {
+                stored.close(id, "dismissed");
+                throw new ImportException("The files of that import are gone; upload them again.");
+            }
+            if (!stored.close(id, "resumed")) {
+                throw new ImportException("That import is being resumed already.");
+            }
+            return startUploads(job.source(), files, dir);
+        }
+        if (job.serverPath() != null) {
+            stored.close(id, "resumed");
+            Path path = Path.of(job.serverPath());
+            return Files.isDirectory(path) ? importFolder(job.serverPath())
+                    : importArchive(job.source(), path);
+        }
+        stored.close(id, "dismissed");
+        throw new ImportException("That import cannot be resumed; start it again.");
+    }
+
+    /** Forgets an interrupted import of the current user (and deletes its kept uploads). */
+    public void dismiss(long id) {
+        stored.interrupted(currentUser.id(), id).ifPresent(job -> {
+            if (stored.close(id, "dismissed") && job.uploadDir() != null) {
+                deleteTree(Path.of(job.uploadDir()));
+            }
+        });
+    }
+
+    /**
+     * At startup: marks the bulk imports the last run left unfinished as interrupted, and deletes what it left in
+     * the upload folder (uploads that never became a job, folders of jobs that ended) and the bulk-upload temp
+     * files of older versions in the system's temp folder. Only files older than this process are touched, so a job
+     * of this very process is never disturbed.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
+    void recover() {
+        List<String> keep = stored.closeJobsOfThePreviousLife();
+        long processStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        if (keep != null && Files.isDirectory(uploads)) {
+            try (var listing = Files.list(uploads)) {
+                for (Path entry : listing.toList()) {
+                    if (!keep.contains(entry.toString()) && olderThan(entry, processStart)) {
+                        deleteTree(entry);
+                    }
+                }
+            } catch (IOException e) {
+                log.warn("Could not clean the upload folder {}: {}", uploads, e.toString());
+            }
+        }
+        try (var listing = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")),
+                "duizhao-bulk-*.upload")) {
+            for (Path legacy : listing) {
+                if (olderThan(legacy, processStart)) {
+                    deleteQuietly(legacy);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Could not clean the temp folder: {}", e.toString());
+        }
+    }
+
+    private static boolean olderThan(Path entry, long epochMillis) {
+        try {
+            return Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toMillis() < epochMillis;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(BulkImportService::deleteQuietly);
+        } catch (IOException | UncheckedIOException e) {
+            log.debug("Could not delete {}: {}", root, e.toString());
+        }
     }
 
     /** A file uploaded for bulk import, waiting in a temporary file. */
@@ -68,9 +191,33 @@ public class BulkImportService {
      * are deleted when the job ends.
      */
     public BulkImportJob importUploads(List<UploadedFile> files) {
+        String label = files.size() == 1 ? files.getFirst().name() : files.size() + " files";
+        // The files wait in a folder of the job's own under the upload folder until it ends: after a crash they
+        // are still there to resume it.
+        Path dir;
+        List<UploadedFile> kept = new ArrayList<>();
+        try {
+            Files.createDirectories(uploads);
+            dir = Files.createTempDirectory(uploads, "job-");
+            int n = 0;
+            for (UploadedFile file : files) {
+                String safe = file.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+                Path target = dir.resolve(String.format("%04d-%s", n++, safe.length() > 150
+                        ? safe.substring(safe.length() - 150) : safe));
+                Files.move(file.file(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                kept.add(new UploadedFile(file.name(), target));
+            }
+        } catch (IOException e) {
+            log.warn("Could not keep the uploads in {}; importing them from where they are", uploads, e);
+            dir = null;
+            kept = List.copyOf(files);
+        }
+        return startUploads(label, kept, dir);
+    }
+
+    private BulkImportJob startUploads(String label, List<UploadedFile> files, Path dir) {
         List<UploadedFile> copy = List.copyOf(files);
-        String label = copy.size() == 1 ? copy.getFirst().name() : copy.size() + " files";
-        return start(label, job -> {
+        return start(label, dir == null ? null : dir.toString(), null, job -> {
             try {
                 job.setTotal(copy.size());
                 for (UploadedFile file : copy) {
@@ -83,6 +230,9 @@ public class BulkImportService {
                 for (UploadedFile file : copy) {
                     deleteQuietly(file.file());
                 }
+                if (dir != null) {
+                    deleteTree(dir);
+                }
             }
         });
     }
@@ -94,7 +244,7 @@ public class BulkImportService {
      */
     public BulkImportJob importArchive(String name, Path zip) {
         requireFolderImport();
-        return start(name, job -> {
+        return start(name, null, zip.toAbsolutePath().toString(), job -> {
             job.setTotal(1);
             importOne(job, name, zip);
         });
@@ -109,7 +259,7 @@ public class BulkImportService {
     public BulkImportJob importFolder(String folder) {
         requireFolderImport();
         Path root = allowedFolder(folder);
-        return start(root.toString(), job -> {
+        return start(root.toString(), null, root.toString(), job -> {
             List<Path> files = listFiles(root, job);
             job.setTotal(files.size());
             for (Path file : files) {
@@ -211,9 +361,13 @@ public class BulkImportService {
         void run(BulkImportJob job) throws Exception;
     }
 
-    private BulkImportJob start(String label, Work work) {
+    private BulkImportJob start(String label, String uploadDir, String serverPath, Work work) {
         BulkImportJob job = new BulkImportJob(label);
         owners.put(job, currentUser.id());
+        // Recorded in the database as it goes (after each file's article is committed, so the record never claims
+        // more than is stored), and closed at the next start if the server stops before the job ends.
+        long recordId = stored.started(currentUser.id(), label, uploadDir, serverPath);
+        job.addListener(j -> stored.progress(recordId, j, j.isFinished()));
         synchronized (recent) {
             recent.add(job);
             while (recent.size() > 20) {

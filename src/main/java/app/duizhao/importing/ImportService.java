@@ -109,6 +109,11 @@ public class ImportService {
             if (text == null || text.isBlank()) {
                 throw new ImportException("There is no text to import: paste a Chinese article first.");
             }
+            java.util.OptionalInt lone = app.duizhao.input.UnicodeText.firstLoneSurrogate(text);
+            if (lone.isPresent()) {
+                throw new ImportException("The pasted text is not valid Unicode: character " + lone.getAsInt()
+                        + " is half of a surrogate pair.");
+            }
             checkSize(text.getBytes(StandardCharsets.UTF_8).length, "The pasted text");
             if (hasControlCharacters(text)) {
                 throw new ImportException(ImportException.Kind.UNSUPPORTED, "The pasted text holds binary data, "

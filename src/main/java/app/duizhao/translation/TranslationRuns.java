@@ -121,6 +121,31 @@ class TranslationRuns {
         }
     }
 
+    /**
+     * At startup, on an embedded H2 database (which only this process can open): every run still marked running was
+     * left open by this server's previous life (a crash or {@code kill -9}), so it is marked {@code interrupted}, with
+     * its done/total kept. Without this the article would read "being translated on another instance" for
+     * {@link #STALE}. Its Retry (or {@code POST …/translate}) resumes it: only what is missing is translated. On a
+     * shared database another live instance may own a running row, so there the staleness rule decides.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
+    void closeRunsOfThePreviousLife() {
+        try {
+            String url = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL());
+            boolean embeddedH2 = url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
+                    && !url.startsWith("jdbc:h2:ssl:");
+            if (embeddedH2) {
+                int closed = jdbc.update("update translation_run set status = 'interrupted', updated_at = ? "
+                        + "where status = 'running'", now());
+                if (closed > 0) {
+                    log.info("Marked {} translation run(s) left open by a crash as interrupted", closed);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not close the translation runs left open by the last run: {}", e.toString());
+        }
+    }
+
     /** The job another instance runs on an article right now, if any. */
     Optional<Run> elsewhere(long articleId) {
         List<Run> runs = jdbc.query("""

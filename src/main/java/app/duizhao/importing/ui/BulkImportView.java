@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -50,6 +51,7 @@ public class BulkImportView extends VerticalLayout {
     private final Grid<BulkImportJob.EntryResult> report = new Grid<>();
     private final ComboBox<String> folder = new ComboBox<>("Folder on the server");
     private final Button importFolder = new Button("Import folder");
+    private final Div interruptedImports = new Div();
     private BulkImportJob job;
     private Runnable unsubscribe;
 
@@ -60,7 +62,7 @@ public class BulkImportView extends VerticalLayout {
 
         Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
             // Moved into a file of our own: the job deletes it when done, whatever the upload handler does.
-            java.nio.file.Path own = java.nio.file.Files.createTempFile("duizhao-bulk-", ".upload");
+            java.nio.file.Path own = bulk.newUploadFile();
             java.nio.file.Files.move(file.toPath(), own, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             synchronized (pending) {
                 pending.add(new BulkImportService.UploadedFile(metadata.fileName(), own));
@@ -125,7 +127,40 @@ public class BulkImportView extends VerticalLayout {
         report.addColumn(r -> r.reason() == null ? "" : r.reason()).setHeader("Reason").setFlexGrow(4);
         report.setAllRowsVisible(false);
         report.setHeight("24rem");
-        add(new HorizontalLayout(status, cancel), progress, report);
+        interruptedImports.setId("bulk-interrupted");
+        add(interruptedImports, new HorizontalLayout(status, cancel), progress, report);
+        showInterrupted();
+    }
+
+    /** The user's imports a stopped server left unfinished, each with Resume and Dismiss. */
+    private void showInterrupted() {
+        interruptedImports.removeAll();
+        for (BulkImportService.InterruptedImport stopped : bulk.interrupted()) {
+            Span what = new Span("The import of " + stopped.source() + " stopped when the server stopped, after "
+                    + stopped.done() + (stopped.total() >= 0 ? " of " + stopped.total() : "") + " files: "
+                    + stopped.imported() + " imported, " + stopped.duplicates() + " already in the library, "
+                    + stopped.skipped() + " skipped. Resuming skips what is already in the library.");
+            Button resume = new Button("Resume", event -> {
+                try {
+                    follow(bulk.resume(stopped.id()));
+                } catch (ImportException e) {
+                    status.setText(e.getMessage());
+                }
+                showInterrupted();
+            });
+            resume.setId("bulk-resume-" + stopped.id());
+            resume.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button dismiss = new Button("Dismiss", event -> {
+                bulk.dismiss(stopped.id());
+                showInterrupted();
+            });
+            dismiss.setId("bulk-dismiss-" + stopped.id());
+            HorizontalLayout row = new HorizontalLayout(what, resume, dismiss);
+            row.setAlignItems(Alignment.CENTER);
+            row.addClassName("dz-bulk-interrupted");
+            interruptedImports.add(row);
+        }
+        interruptedImports.setVisible(interruptedImports.getComponentCount() > 0);
     }
 
     @Override
