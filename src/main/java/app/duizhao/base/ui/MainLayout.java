@@ -43,7 +43,23 @@ public class MainLayout extends Div implements RouterLayout {
         nav.add(vocabulary);
         // Everyone sees the settings (read-only and their own usage unless they are an admin).
         addNavLink("Settings", app.duizhao.translation.ui.SettingsView.class);
-        header.add(brand, nav, new app.duizhao.study.ui.ThemeToggle(study), engineBadge(translation.engineInfo()));
+        // The navigation and the header's tools fold into one menu button in the reader and on a phone.
+        Div menu = new Div();
+        menu.addClassName("dz-header-menu");
+        menu.setId("header-menu");
+        com.vaadin.flow.component.button.Button menuButton = new com.vaadin.flow.component.button.Button("☰ Menu");
+        menuButton.addClassName("dz-menu-button");
+        menuButton.setId("menu-button");
+        menuButton.getElement().setAttribute("aria-controls", "header-menu");
+        menuButton.getElement().setAttribute("aria-expanded", "false");
+        menuButton.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        menuButton.addClickListener(click -> {
+            boolean open = !header.hasClassName("dz-menu-open");
+            header.setClassName("dz-menu-open", open);
+            menuButton.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        });
+        header.add(menuButton, brand, menu);
+        menu.add(nav, new app.duizhao.study.ui.ThemeToggle(study), engineBadge(translation.engineInfo()));
         if (currentUser.authEnabled()) {
             // Accounts on: who is signed in, their account page, the admin's user list, and logout.
             if (currentUser.isAdmin()) {
@@ -55,7 +71,7 @@ public class MainLayout extends Div implements RouterLayout {
             com.vaadin.flow.component.button.Button logout = new com.vaadin.flow.component.button.Button("Log out",
                     click -> authentication.getObject().logout());
             logout.addClassName("dz-logout");
-            header.add(account, logout);
+            menu.add(account, logout);
         }
 
         content.addClassName("dz-content");
@@ -82,18 +98,22 @@ public class MainLayout extends Div implements RouterLayout {
         Span badge = new Span();
         badge.addClassName("dz-engine");
         if (engine.kind() == OutputKind.OFFLINE) {
-            badge.setText("Offline mode: dictionary gloss, no LLM");
-            badge.getElement().setAttribute("title", "No LLM is configured. Set duizhao.llm.provider to openai or "
-                    + "ollama to get translations.");
+            badge.setText("Offline: dictionary only");
+            badge.getElement().setAttribute("title", "No translation model is set up; the English column shows "
+                    + "dictionary meanings. Choose a model on the Settings page.");
             badge.addClassName("dz-engine-offline");
         } else {
-            badge.setText("LLM: " + engine.label());
+            badge.setText("Model: " + engine.label());
         }
         return badge;
     }
 
     @Override
     public void showRouterLayoutContent(com.vaadin.flow.component.HasElement routeContent) {
+        // A view that reads (class dz-reader) gets the quiet frame: navigation folded into the menu button.
+        setClassName("dz-app-reading", routeContent.getElement().getClassList().contains("dz-reader"));
+        getChildren().filter(c -> c instanceof Header).findFirst()
+                .ifPresent(h -> h.removeClassName("dz-menu-open"));
         content.getElement().removeAllChildren();
         content.getElement().appendChild(routeContent.getElement());
     }

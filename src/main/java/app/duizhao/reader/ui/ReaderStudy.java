@@ -51,7 +51,7 @@ public class ReaderStudy extends Div {
     private static final String SELECTING = "!!(window.getSelection() && !window.getSelection().isCollapsed)";
 
     /** Event data: the index of the clicked word in its block (-1 if none) and the row's block index. */
-    static final String WORD_INDEX = "event.target.closest && event.target.closest('.dz-w') ? +event.target.closest('.dz-w').dataset.i : -1";
+    static final String WORD_INDEX = "event.target.closest && event.target.closest('.dz-w') && !event.target.closest('mark.dz-hl') ? +event.target.closest('.dz-w').dataset.i : -1";
     static final String ROW_INDEX = "event.target.closest && event.target.closest('.dz-row') ? +event.target.closest('.dz-row').dataset.index : -1";
 
     /**

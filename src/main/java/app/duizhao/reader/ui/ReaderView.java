@@ -163,6 +163,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
                 .setFilter(BlockRow.ROW_ACTION_FILTER);
 
         add(new ArticleHeader(article), toolbar(), annotationLayer, table);
+        reserveEnglishSpace(table);
         study.install(article, rows, table); // pinyin, dictionary popup, vocabulary, HSK, keys (issue 5)
         fillPanel(annotationLayer);
         add(study, panel);
@@ -179,7 +180,7 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
 
     private Div toolbar() {
         Div toolbar = new Div();
-        toolbar.addClassName("dz-toolbar");
+        toolbar.addClassName("dz-reader-toolbar");
         toolbar.setId("reader-toolbar");
         Button display = new Button("Aa", event -> panel.open("panel-display"));
         display.setId("open-display");
@@ -200,6 +201,37 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
                 + "const y = window.scrollY; bar.classList.toggle('dz-bar-hidden', y > last && y > 120);"
                 + "last = y; }, {passive: true});");
         return toolbar;
+    }
+
+    /**
+     * Reserves each row's English space from its Chinese length before the English arrives, so rows keep their
+     * height while a translation streams in (no layout shift): the estimate is a ratio of English to Chinese
+     * characters (a dictionary gloss is longer than a translation), the column's width and its font, plus the
+     * line of row actions. Rows are measured when they come near the screen (a long article lays out lazily).
+     */
+    private void reserveEnglishSpace(Div table) {
+        boolean gloss = translation.engineInfo().kind() == app.duizhao.translation.OutputKind.OFFLINE;
+        table.getElement().executeJs("""
+                const table = this, ratio = $0;
+                const reserve = row => {
+                  const en = row.querySelector('.dz-en');
+                  const chars = parseInt(row.style.getPropertyValue('--dz-chars')) || 0;
+                  if (!en || en.clientWidth === 0 || chars === 0) return false;
+                  const cs = getComputedStyle(en), font = parseFloat(cs.fontSize);
+                  const line = parseFloat(cs.lineHeight) || font * 1.6;
+                  const lines = Math.ceil(chars * ratio * font * 0.5 / en.clientWidth);
+                  en.style.minHeight = Math.round(lines * line + font * 2.2) + 'px';
+                  return true;
+                };
+                const seen = new IntersectionObserver(entries => entries.forEach(e => {
+                  if (e.isIntersecting && reserve(e.target)) seen.unobserve(e.target);
+                }), {rootMargin: '100% 0px'});
+                const watch = root => root.querySelectorAll('.dz-row').forEach(r => seen.observe(r));
+                watch(table);
+                new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(n => {
+                  if (n.nodeType === 1 && n.classList.contains('dz-row')) seen.observe(n);
+                }))).observe(table, {childList: true});
+                """, gloss ? 5.0 : 3.4);
     }
 
     private void fillPanel(AnnotationLayer annotationLayer) {
