@@ -73,7 +73,9 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
     private final AnnotationService annotations;
     private final SelectionExport selectionExport;
     private Map<Long, List<String>> tags = Map.of();
-    private final Paragraph empty = new Paragraph("No articles yet. Upload a post or paste a Chinese article above.");
+    private final Div empty = new Div();
+    private final com.vaadin.flow.component.details.Details adding = new com.vaadin.flow.component.details.Details();
+    private final TextField webAddress = new TextField("Or import from a web address");
     private final TextField search = new TextField("Search");
     private final ComboBox<String> source = new ComboBox<>("Source");
     private final ComboBox<String> tag = new ComboBox<>("Tag");
@@ -91,7 +93,8 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("dz-library");
         status.setLabel("Translation");
         setPadding(false);
-        add(new H1("Library"), importSection(), articlesSection());
+        // The library comes first; adding an article is one fold below it (open while the library is empty).
+        add(new H1("Library"), articlesSection(), importSection());
     }
 
     private Div importSection() {
@@ -138,8 +141,19 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         importMessage.setId("import-message");
         importMessage.addClassName("dz-message");
         importMessage.setVisible(false);
-        section.add(heading, hint, upload, paste, importText, importMessage);
-        return section;
+        webAddress.setId("web-address");
+        webAddress.setPlaceholder("https://…");
+        webAddress.setWidthFull();
+        Button importWeb = new Button("Import page", event -> importOutcome(() -> importer.importUrl(
+                webAddress.getValue())).run());
+        importWeb.setId("import-url");
+        section.add(hint, upload, paste, importText, webAddress, importWeb, importMessage);
+        adding.setSummaryText(heading.getText());
+        adding.setId("add-article");
+        adding.add(section);
+        Div wrapper = new Div(adding);
+        wrapper.addClassName("dz-add-article");
+        return wrapper;
     }
 
     /** Runs an import and returns what the UI must do next: open the article, or show why it failed. */
@@ -174,7 +188,8 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         Div section = new Div();
         section.addClassName("dz-articles");
         grid.setId("articles");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT,
+                GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(article -> {
             RouterLink link = new RouterLink(article.title(), ReaderView.class, article.id());
             link.addClassName("dz-article-link");
@@ -182,7 +197,8 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         }).setHeader("Title").setFlexGrow(4).setKey("title").setSortable(true).setSortProperty("title");
         grid.addColumn(article -> article.sourceName() == null ? "" : article.sourceName())
                 .setHeader("Source").setFlexGrow(1).setKey("source").setSortable(true).setSortProperty("source");
-        grid.addColumn(article -> article.publishedAt() == null ? "" : DATE.format(article.publishedAt()))
+        var dateColumn = grid.addColumn(article -> article.publishedAt() == null ? ""
+                        : DATE.format(article.publishedAt()))
                 .setHeader("Date").setFlexGrow(0).setWidth("8em").setKey("date").setSortable(true)
                 .setSortProperty("published");
         grid.addColumn(article -> DATE.format(article.importedAt()))
@@ -199,8 +215,18 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         grid.setMultiSort(false);
         // Lazy: the grid asks for one page at a time, so 100,000 articles load as fast as 10.
         grid.setItems(this::fetch, query -> (int) Math.min(Integer.MAX_VALUE, library.count(filters())));
+        // Newest first, until the reader sorts otherwise.
+        grid.sort(List.of(new com.vaadin.flow.component.grid.GridSortOrder<>(dateColumn, SortDirection.DESCENDING)));
         grid.addItemClickListener(event -> UI.getCurrent().navigate(ReaderView.class, event.getItem().id()));
-        empty.addClassName("dz-hint");
+        empty.setId("empty-library");
+        empty.addClassName("dz-empty-library");
+        Button sample = new Button("Try a sample article", event -> importOutcome(this::importSample).run());
+        sample.setId("try-sample");
+        sample.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Paragraph none = new Paragraph("No articles yet. Try the sample (a 2021 interview with China's ambassador "
+                + "to the United States), or add your own below: upload a post, paste Chinese text or give a web "
+                + "address.");
+        empty.add(none, sample);
         section.add(new H2("Articles"), filterBar(), matches, empty, grid, selectionExport);
         return section;
     }
@@ -276,9 +302,22 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         grid.getDataProvider().refreshAll();
         grid.setVisible(all > 0);
         empty.setVisible(all == 0);
+        adding.setOpened(all == 0);
         matches.setVisible(all > 0);
         matches.setText(matching == all ? all + (all == 1 ? " article" : " articles")
                 : matching + " of " + all + " articles match");
+    }
+
+    /** Imports the sample post shipped with the app. */
+    private ImportResult importSample() {
+        try (var in = LibraryView.class.getResourceAsStream("/samples/seed-post.md")) {
+            if (in == null) {
+                throw new ImportException("The sample article is missing from this build.");
+            }
+            return importer.importFile("2021-11-24-秦刚：中美关系的大球仍需小球推动.md", in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The message shown under the import controls, for tests. */
