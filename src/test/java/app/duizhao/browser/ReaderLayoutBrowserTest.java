@@ -127,6 +127,12 @@ class ReaderLayoutBrowserTest {
     }
 
     private void checkReader(int width, int height, int maxTop, String size) {
+        // Every check of both themes is reported together (each still fails the test).
+        org.assertj.core.api.SoftAssertions.assertSoftly(softly -> checkReader(softly, width, height, maxTop, size));
+    }
+
+    private void checkReader(org.assertj.core.api.SoftAssertions softly, int width, int height, int maxTop,
+                             String size) {
         for (boolean dark : new boolean[]{false, true}) {
             long id = freshSeedArticle();
             Page page = open(width, height, dark);
@@ -142,36 +148,36 @@ class ReaderLayoutBrowserTest {
             double cls = ((Number) page.evaluate("window.__cls")).doubleValue();
             System.out.printf("layout shift while translating (%s, %s): %.4f %s%n", size, dark ? "dark" : "light",
                     cls, page.evaluate("JSON.stringify(window.__shifts)"));
-            assertThat(cls).as("cumulative layout shift while the article translates").isLessThanOrEqualTo(0.05);
-            assertThat(first.locator(".dz-en-text").textContent()).isNotBlank();
-            assertThat(first.locator(".dz-row-button").count()).as("row actions once there is English").isPositive();
+            softly.assertThat(cls).as("cumulative layout shift while the article translates").isLessThanOrEqualTo(0.05);
+            softly.assertThat(first.locator(".dz-en-text").textContent()).isNotBlank();
+            softly.assertThat(first.locator(".dz-row-button").count()).as("row actions once there is English").isPositive();
 
             // 1. Article first.
             BoundingBox box = first.boundingBox();
             int controls = controlsAbove(page, box.y);
             System.out.printf("first paragraph (%s): %.0f px from the top, %d controls above%n", size, box.y,
                     controls);
-            assertThat(box.y).as("first paragraph's top").isLessThanOrEqualTo(maxTop);
-            assertThat(controls).as("controls above the first paragraph").isLessThanOrEqualTo(6);
-            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+            softly.assertThat(box.y).as("first paragraph's top").isLessThanOrEqualTo(maxTop);
+            softly.assertThat(controls).as("controls above the first paragraph").isLessThanOrEqualTo(6);
+            softly.assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
                     .as("nothing wider than the screen").isLessThanOrEqualTo(width);
             shot(page, "reader-" + size + (dark ? "-dark" : ""));
 
             // 7. Accessible.
-            assertNoSeriousViolations(page, "reader " + size + (dark ? " dark" : ""));
+            softly.assertThat(violations(page, "reader " + size + (dark ? " dark" : ""))).isEmpty();
 
             // 2. One sticky bar of at most 48 px; it hides on scrolling down and comes back on scrolling up.
             Locator bar = page.locator("#reader-toolbar");
-            assertThat(bar.boundingBox().height).isLessThanOrEqualTo(48);
+            softly.assertThat(bar.boundingBox().height).isLessThanOrEqualTo(48);
             page.mouse().wheel(0, 700);
             page.waitForTimeout(500);
-            assertThat(bar.boundingBox().y + bar.boundingBox().height).as("the bar hides on scrolling down")
+            softly.assertThat(bar.boundingBox().y + bar.boundingBox().height).as("the bar hides on scrolling down")
                     .isLessThanOrEqualTo(1);
-            assertThat(stickyOverlaps(page)).isEmpty();
+            softly.assertThat(stickyOverlaps(page)).isEmpty();
             page.mouse().wheel(0, -150);
             page.waitForTimeout(500);
-            assertThat(bar.boundingBox().y).as("the bar is back on scrolling up").isBetween(-1.0, 1.0);
-            assertThat(stickyOverlaps(page)).isEmpty();
+            softly.assertThat(bar.boundingBox().y).as("the bar is back on scrolling up").isBetween(-1.0, 1.0);
+            softly.assertThat(stickyOverlaps(page)).isEmpty();
             page.evaluate("window.scrollTo(0, 0)");
 
             // 6. Popups: one at a time; Esc closes; keys do nothing behind a dialog.
@@ -183,7 +189,7 @@ class ReaderLayoutBrowserTest {
             page.locator("#open-panel").click();
             page.locator("#side-panel[open]").waitFor();
             shot(page, "reader-panel-" + size + (dark ? "-dark" : ""));
-            assertNoSeriousViolations(page, "reader side panel " + size + (dark ? " dark" : ""));
+            softly.assertThat(violations(page, "reader side panel " + size + (dark ? " dark" : ""))).isEmpty();
             page.keyboard().press("Escape");
             page.locator("#side-panel").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
             page.keyboard().press("?");
@@ -193,7 +199,7 @@ class ReaderLayoutBrowserTest {
             page.keyboard().press("j");
             page.keyboard().press("j");
             page.waitForTimeout(300);
-            assertThat(String.valueOf(page.evaluate("(document.querySelector('.dz-row.dz-current') || {}).dataset?.index")))
+            softly.assertThat(String.valueOf(page.evaluate("(document.querySelector('.dz-row.dz-current') || {}).dataset?.index")))
                     .as("j does nothing behind the keyboard help").isEqualTo(current);
             page.keyboard().press("Escape");
             page.waitForFunction("!document.querySelector('vaadin-dialog[opened], vaadin-dialog-overlay[opened]')");

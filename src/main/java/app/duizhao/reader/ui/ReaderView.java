@@ -211,10 +211,14 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
      */
     private void reserveEnglishSpace(Div table) {
         boolean gloss = translation.engineInfo().kind() == app.duizhao.translation.OutputKind.OFFLINE;
+        table.setClassName("dz-gloss", gloss);
+        // The stylesheet reserves the space before the first paint; this script only steps in for a browser whose
+        // CSS cannot (no typed arithmetic), where the reservation comes after the first paint.
         table.getElement().executeJs("""
                 const table = this, ratio = $0;
                 const reserve = row => {
                   const en = row.querySelector('.dz-en');
+                  if (en && parseFloat(getComputedStyle(en).minHeight) > 0 && !en.style.minHeight) return true;
                   const chars = parseInt(row.style.getPropertyValue('--dz-chars')) || 0;
                   if (!en || en.clientWidth === 0 || chars === 0) return false;
                   const cs = getComputedStyle(en), font = parseFloat(cs.fontSize);
