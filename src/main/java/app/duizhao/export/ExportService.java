@@ -8,8 +8,8 @@ import app.duizhao.importing.ImportException;
 import app.duizhao.importing.ImportResult;
 import app.duizhao.library.Article;
 import app.duizhao.library.ArticleAccess;
-import app.duizhao.library.ArticleBlock;
-import app.duizhao.library.ArticleRepository;
+import app.duizhao.library.ArticleEditor;
+import app.duizhao.library.NewArticle;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import app.duizhao.library.LibraryService;
@@ -22,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,7 +29,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +46,7 @@ public class ExportService {
 
     private final LibraryService library;
     private final AnnotationService annotations;
-    private final ArticleRepository articles;
+    private final ArticleEditor editor;
     private final ObjectProvider<VocabularySource> vocabularySources;
     private final ObjectProvider<ChineseDictionary> dictionary;
     private final MarkdownExporter markdown = new MarkdownExporter();
@@ -62,13 +59,13 @@ public class ExportService {
     private final Clock clock = Clock.systemUTC();
     private final ArticleAccess access;
 
-    public ExportService(LibraryService library, AnnotationService annotations, ArticleRepository articles,
+    public ExportService(LibraryService library, AnnotationService annotations, ArticleEditor editor,
                          ArticleAccess access, ObjectProvider<VocabularySource> vocabularySources,
                          ObjectProvider<ChineseDictionary> dictionary, ExportProperties properties) {
         this.access = access;
         this.library = library;
         this.annotations = annotations;
-        this.articles = articles;
+        this.editor = editor;
         this.vocabularySources = vocabularySources;
         this.dictionary = dictionary;
         this.configuredFont = properties == null ? null : properties.cjkFont();
@@ -207,31 +204,18 @@ public class ExportService {
     public ImportResult importJson(byte[] content) {
         JsonCodec.Parsed parsed = json.read(content);
         ArticleSnapshot a = parsed.current().snapshot();
-        Article article = new Article(a.title(), a.language(), contentHash(a.blocks()), now());
-        article.setOwnerId(access.ownerId()); // an imported export belongs to whoever imports it
-        article.setAuthor(a.author());
-        article.setSourceName(a.sourceName());
-        article.setSourceUrl(a.sourceUrl());
-        article.setPublishedAt(a.publishedAt());
-        article.setTags(LibraryService.joinList(a.tags()));
-        article.setCategories(LibraryService.joinList(a.categories()));
         JsonCodec.Extras extras = parsed.extras();
-        article.setOriginalFileName(extras.originalFileName());
-        article.setSummary(a.summary(), a.summaryKind(), a.summaryModel());
-        article.setTranslationEngine(a.translationKind(), a.translationModel());
+        List<NewArticle.Block> blocks = new ArrayList<>();
         for (SnapshotBlock b : a.blocks()) {
-            ArticleBlock block = article.addBlock(b.kind(), b.text(), b.imageUrl());
-            if (b.machineEnglish() != null || b.machineKind() != null || b.machineModel() != null) {
-                block.setMachineEnglish(b.machineEnglish(), b.machineKind(), b.machineModel());
-            }
-            block.setTranslationError(b.error());
-            block.setCorrectedEnglish(b.correctedEnglish());
-            block.setNote(b.note());
+            blocks.add(new NewArticle.Block(b.kind(), b.text(), b.imageUrl(), b.machineEnglish(), b.machineKind(),
+                    b.machineModel(), b.error(), b.correctedEnglish(), b.note()));
         }
-        for (JsonCodec.Removed removed : extras.removed()) {
-            article.addRemoved(removed.reason(), removed.text(), removed.nextBlock());
-        }
-        long id = articles.saveAndFlush(article).getId();
+        List<NewArticle.Removed> removed = extras.removed().stream()
+                .map(r -> new NewArticle.Removed(r.reason(), r.text(), r.nextBlock())).toList();
+        // An imported export is a new article of whoever imports it, even when they have the same one already.
+        long id = editor.create(new NewArticle(a.title(), a.language(), a.author(), a.sourceName(), a.sourceUrl(),
+                a.publishedAt(), a.tags(), a.categories(), extras.originalFileName(), a.summary(), a.summaryKind(),
+                a.summaryModel(), a.translationKind(), a.translationModel(), blocks, removed), false).articleId();
         // The exported ids of live highlights, to their new ids; a version's highlight copied from one that has
         // since been deleted gets a negative id of its own (no live highlight has one), the same in every version.
         Map<Long, Long> highlightIds = new HashMap<>();
@@ -267,19 +251,6 @@ public class ExportService {
     private static HighlightInfo withId(HighlightInfo h, Long id) {
         return new HighlightInfo(id, h.blockPosition(), h.side(), h.exact(), h.prefix(), h.suffix(), h.start(),
                 h.end(), h.colour(), h.note(), h.orphaned(), h.createdAt(), h.updatedAt());
-    }
-
-    private static String contentHash(List<SnapshotBlock> blocks) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (SnapshotBlock block : blocks) {
-                digest.update(block.text().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String ankiTag(ArticleSnapshot snapshot) {

@@ -81,8 +81,8 @@ import java.util.regex.Pattern;
  * The library's search index (Apache Lucene): one document per article with its title, Chinese text and English
  * for full-text search, and its source, tags, translation state and dates for filtering and sorting. The database
  * stays the truth; the index follows it: every committed change to an article or a block reindexes that article
- * (see {@link ArticleIndexListener}), and at startup the index is rebuilt when it is missing or does not hold the
- * same number of articles as the database.
+ * (it listens to the {@link LibraryEvent}s the library publishes), and at startup the index is rebuilt when it is
+ * missing or does not hold the same number of articles as the database.
  *
  * <p>Several instances on one database each keep an index of their own (in their own folder): every change is also
  * published on the {@link ChangeFeed}, and each instance reindexes the articles the others changed within a
@@ -318,6 +318,12 @@ class LibraryIndex {
             // Once per article and transaction, in the transaction: other instances see it when it commits.
             feed.publish(TOPIC, articleId);
         }
+    }
+
+    /** Every change the library publishes reindexes its article once the transaction commits. */
+    @EventListener
+    void on(LibraryEvent event) {
+        changed(event.articleId());
     }
 
     /** Brings the index up to date for these articles (deleting those no longer stored). */

@@ -1,5 +1,6 @@
 package app.duizhao.library;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,9 +25,12 @@ public class LibraryService {
     private final LibraryIndex index;
     // Every listing, search and lookup is limited to the current user's articles.
     private final ArticleAccess access;
+    private final ApplicationEventPublisher events;
 
-    LibraryService(ArticleRepository articles, LibraryIndex index, ArticleAccess access) {
+    LibraryService(ArticleRepository articles, LibraryIndex index, ArticleAccess access,
+                   ApplicationEventPublisher events) {
         this.articles = articles;
+        this.events = events;
         this.index = index;
         this.access = access;
     }
@@ -105,6 +109,7 @@ public class LibraryService {
             return false;
         }
         articles.delete(article.get());
+        events.publishEvent(new LibraryEvent.ArticleDeleted(articleId));
         return true;
     }
 

@@ -300,7 +300,7 @@ public class TranslationService {
                 keys.put(segment.id(), key);
                 Optional<String> cached = cacheable && !force ? cache.find(key) : Optional.empty();
                 if (cached.isPresent()) {
-                    store.saveBlock(articleId, segment.id(), cached.get(), info);
+                    store.saveBlock(work, segment.id(), cached.get(), info);
                     cache.recordDelivery(key, cached.get(), owner);
                     job.blockCompleted(segment.id(), cached.get());
                 } else {
@@ -319,7 +319,7 @@ public class TranslationService {
                             public void completed(int id, String text) {
                                 // One writer per article at a time: the article row carries an optimistic lock.
                                 synchronized (job) {
-                                    store.saveBlock(articleId, id, text, info);
+                                    store.saveBlock(work, id, text, info);
                                 }
                                 if (cacheable) {
                                     cache.put(keys.get(id), text);
@@ -336,7 +336,7 @@ public class TranslationService {
                             @Override
                             public void failed(int id, String message) {
                                 synchronized (job) {
-                                    store.saveBlockError(articleId, id, message);
+                                    store.saveBlockError(work, id, message);
                                 }
                                 job.blockFailed(id, message);
                             }
