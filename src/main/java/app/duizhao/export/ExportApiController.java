@@ -1,6 +1,8 @@
 package app.duizhao.export;
 
 import app.duizhao.importing.ImportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,6 +28,8 @@ import java.util.NoSuchElementException;
  */
 @RestController
 class ExportApiController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportApiController.class);
 
     private final ExportService exports;
 
@@ -67,8 +73,23 @@ class ExportApiController {
         return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     }
 
+    /** A parameter that is missing or not a number ({@code version=abc}, {@code /articles/x/export}). */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Map<String, String>> badParameter(Exception e) {
+        String message = e instanceof MethodArgumentTypeMismatchException mismatch
+                ? "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName() + ": use a whole number."
+                : "The parameter '" + ((MissingServletRequestParameterException) e).getParameterName()
+                        + "' is missing.";
+        return ResponseEntity.badRequest().body(Map.of("error", message));
+    }
+
+    /**
+     * What the operator must change (the PDF font setting, the build): 503 with the message, which names it. The
+     * stack trace goes to the log, for the operator only.
+     */
     @ExceptionHandler(ExportException.class)
-    ResponseEntity<Map<String, String>> failed(ExportException e) {
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("error", e.getMessage()));
+    ResponseEntity<Map<String, String>> unavailable(ExportException e) {
+        LOG.warn("Export failed: {}", e.getMessage(), e.getCause());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", e.getMessage()));
     }
 }

@@ -53,6 +53,7 @@ public class ExportService {
     private final HtmlExporter html = new HtmlExporter();
     private final PdfExporter pdf;
     private final String configuredFont;
+    private final boolean systemFonts;
     private final EpubExporter epub = new EpubExporter();
     private final AnkiExporter anki = new AnkiExporter();
     private final JsonCodec json = new JsonCodec();
@@ -69,7 +70,8 @@ public class ExportService {
         this.vocabularySources = vocabularySources;
         this.dictionary = dictionary;
         this.configuredFont = properties == null ? null : properties.cjkFont();
-        this.pdf = new PdfExporter(html, configuredFont);
+        this.systemFonts = properties == null || properties.lookForSystemFonts();
+        this.pdf = new PdfExporter(html, () -> CjkFont.choose(configuredFont, systemFonts));
     }
 
     /**
@@ -88,10 +90,10 @@ public class ExportService {
         return write(annotated, ExportFormat.MD);
     }
 
-    /** Why PDFs cannot be written here (no CJK TrueType font found), or empty when they can. */
+    /** Why PDFs cannot be written here (the configured font is unusable), or empty when they can. */
     public java.util.Optional<String> pdfProblem() {
         try {
-            CjkFont.locate(configuredFont);
+            CjkFont.choose(configuredFont, systemFonts);
             return java.util.Optional.empty();
         } catch (ExportException e) {
             return java.util.Optional.of(e.getMessage());
@@ -102,7 +104,7 @@ public class ExportService {
      * The article (current state, or saved version {@code versionNumber}) in {@code format}.
      *
      * @throws NoSuchElementException when there is no such article or version
-     * @throws ExportException        when the export cannot be written (e.g. no CJK font for the PDF)
+     * @throws ExportException        when the server cannot write it (e.g. the configured PDF font is unusable)
      */
     @Transactional(readOnly = true)
     public ExportFile export(long articleId, Integer versionNumber, ExportFormat format) {

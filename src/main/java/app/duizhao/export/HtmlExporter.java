@@ -191,7 +191,7 @@ final class HtmlExporter {
         return esc(text).replace("\n", "<br/>");
     }
 
-    /** Escapes text for XML content and attributes, dropping characters XML 1.0 forbids. */
+    /** Escapes text for XML content and attributes, dropping characters XML 1.0 forbids and unpaired surrogates. */
     static String esc(String text) {
         if (text == null) {
             return "";
@@ -206,7 +206,14 @@ final class HtmlExporter {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        // An unpaired half (possible in an imported JSON export) is no character at all: XML
+                        // parsers, the PDF renderer's among them, refuse it.
+                        continue;
+                    } else if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
                         if (c != '\uFFFE' && c != '\uFFFF') {
                             out.append(c);
                         }

@@ -28,11 +28,11 @@ final class MarkdownExporter {
         List<String> footnotes = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         frontMatter(article, annotated.userTags(), out);
-        out.append("# ").append(oneLine(article.title())).append("\n\n");
+        out.append("# ").append(text(oneLine(article.title()))).append("\n\n");
         if (article.summary() != null && !article.summary().isBlank()) {
             out.append(article.isOfflineSummary() ? "## Key sentences (offline extract, not a translation)\n\n"
                     : "## Summary\n\n");
-            out.append(article.summary().strip()).append("\n\n");
+            out.append(text(article.summary().strip())).append("\n\n");
         }
         if (article.isOfflineGloss()) {
             out.append("> English column: word-by-word CC-CEDICT dictionary gloss (offline), not a translation.\n\n");
@@ -47,9 +47,9 @@ final class MarkdownExporter {
             for (HighlightInfo h : annotated.orphaned()) {
                 out.append("- Paragraph ").append(h.blockPosition() + 1).append(" (")
                         .append(h.side() == Side.ZH ? "Chinese" : "English").append("): ==")
-                        .append(oneLine(h.exact())).append("==");
+                        .append(text(oneLine(h.exact()))).append("==");
                 if (h.note() != null) {
-                    out.append(" — ").append(oneLine(h.note()));
+                    out.append(" — ").append(text(oneLine(h.note())));
                 }
                 out.append('\n');
             }
@@ -64,7 +64,7 @@ final class MarkdownExporter {
             out.append('\n');
         }
         for (int i = 0; i < footnotes.size(); i++) {
-            out.append("[^").append(i + 1).append("]: ").append(footnotes.get(i).strip().replace("\n", "\n    "))
+            out.append("[^").append(i + 1).append("]: ").append(footnoteText(footnotes.get(i)).replace("\n", "\n    "))
                     .append('\n');
         }
         if (!footnotes.isEmpty()) {
@@ -98,7 +98,8 @@ final class MarkdownExporter {
         if (!article.categories().isEmpty()) {
             out.append("categories: ").append(yamlList(article.categories())).append('\n');
         }
-        out.append("language: ").append(article.language()).append('\n');
+        out.append("language: ").append(article.language().matches("[A-Za-z-]{1,20}") ? article.language()
+                : yamlString(article.language())).append('\n');
         if (article.translationKind() != null) {
             out.append("translation: ").append(yamlString(
                     "OFFLINE".equals(article.translationKind()) ? "offline dictionary gloss (CC-CEDICT)"
@@ -117,7 +118,11 @@ final class MarkdownExporter {
     private static void block(SnapshotBlock block, AnnotatedArticle annotated, List<String> footnotes,
                               StringBuilder out) {
         if (block.isImage()) {
-            out.append("![").append(escapeInline(block.text())).append("](").append(block.imageUrl()).append(")\n\n");
+            // Only a parsed http(s) address becomes an image; anything else is shown as text, never linked.
+            String alt = escapeInline(block.text());
+            MarkdownText.destination(block.imageUrl()).ifPresentOrElse(
+                    url -> out.append("![").append(alt).append("](").append(url).append(")\n\n"),
+                    () -> out.append(alt.isEmpty() ? "(image)" : "(image: " + alt + ")").append("\n\n"));
             return;
         }
         String prefix = switch (block.kind()) {
@@ -151,28 +156,32 @@ final class MarkdownExporter {
         StringBuilder out = new StringBuilder();
         for (Marks.Piece piece : Marks.pieces(text, highlights)) {
             if (piece.highlight() == null || piece.text().isBlank()) {
-                out.append(piece.text());
+                out.append(text(piece.text()));
                 continue;
             }
             // Obsidian only renders ==marks== that do not start or end with a space: keep spaces outside.
             String inner = piece.text().strip();
             int lead = piece.text().indexOf(inner);
-            out.append(piece.text(), 0, lead).append("==").append(inner).append("==");
+            out.append(text(piece.text().substring(0, lead))).append("==").append(text(inner)).append("==");
             if (piece.highlight().note() != null) {
                 footnotes.add(piece.highlight().note());
                 out.append("[^").append(footnotes.size()).append(']');
             }
-            out.append(piece.text().substring(lead + inner.length()));
+            out.append(text(piece.text().substring(lead + inner.length())));
         }
         return out.toString();
     }
 
     private static String cell(String value) {
-        return oneLine(value).replace("|", "\\|");
+        return text(oneLine(value)).replace("|", "\\|");
     }
 
     private static String yamlString(String value) {
-        return '"' + oneLine(value).replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        // A renderer without front matter support shows these lines as text: no character of HTML or link syntax
+        // appears literally (YAML's unicode escapes read back as the same characters).
+        return '"' + oneLine(value).replace("\\", "\\\\").replace("\"", "\\\"").replace("<", "\\u003C")
+                .replace(">", "\\u003E").replace("&", "\\u0026").replace("[", "\\u005B").replace("]", "\\u005D")
+                + '"';
     }
 
     private static String yamlList(List<String> values) {
@@ -184,6 +193,24 @@ final class MarkdownExporter {
     }
 
     private static String escapeInline(String value) {
-        return oneLine(value).replace("[", "\\[").replace("]", "\\]");
+        return text(oneLine(value));
+    }
+
+    /**
+     * A note as a footnote's text. Where footnotes are not understood, {@code [^1]: text} is a link reference
+     * definition whose first word becomes the address of every {@code [^1]}: a first word with a scheme other than
+     * http(s) (say {@code javascript:}) is preceded by a zero-width space, which makes it a harmless relative address.
+     */
+    private static String footnoteText(String note) {
+        String escaped = text(note.strip());
+        String firstWord = escaped.split("\\s", 2)[0];
+        return SCHEME.matcher(firstWord).lookingAt() && !app.duizhao.library.WebLinks.isWeb(firstWord)
+                ? "\u200B" + escaped : escaped;
+    }
+
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
+    private static String text(String value) {
+        return MarkdownText.escape(value);
     }
 }

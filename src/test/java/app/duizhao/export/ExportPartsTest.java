@@ -11,11 +11,35 @@ class ExportPartsTest {
 
     @Test
     void aConfiguredPdfFontThatIsMissingOrNotTrueTypeIsAClearError() {
-        assertThatThrownBy(() -> CjkFont.locate("/no/such/font.ttf"))
+        assertThatThrownBy(() -> CjkFont.choose("/no/such/font.ttf", true))
                 .isInstanceOf(ExportException.class).hasMessageContaining("duizhao.export.cjk-font")
                 .hasMessageContaining("/no/such/font.ttf");
-        assertThatThrownBy(() -> CjkFont.locate("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"))
+        assertThatThrownBy(() -> CjkFont.choose("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", true))
                 .isInstanceOf(ExportException.class).hasMessageContaining("TrueType (.ttf)");
+    }
+
+    @Test
+    void aConfiguredFontWinsOverSystemFontsWhichWinOverTheBundledOne() throws Exception {
+        java.nio.file.Path copy = java.nio.file.Files.createTempFile("duizhao-configured", ".ttf");
+        try (var bundled = CjkFont.class.getResourceAsStream(CjkFont.BUNDLED_RESOURCE)) {
+            java.nio.file.Files.copy(bundled, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertThat(CjkFont.choose(copy.toString(), true).description()).isEqualTo("configured font " + copy);
+        } finally {
+            java.nio.file.Files.deleteIfExists(copy);
+        }
+        assertThat(CjkFont.choose(null, false).description()).isEqualTo("bundled Noto Sans SC");
+        String system = CjkFont.SYSTEM_CANDIDATES.stream()
+                .filter(path -> CjkFont.problem(java.nio.file.Path.of(path)).isEmpty()).findFirst().orElse(null);
+        assertThat(CjkFont.choose(null, true).description())
+                .isEqualTo(system == null ? "bundled Noto Sans SC" : "system font " + system);
+    }
+
+    @Test
+    void aTrueTypeFontWithoutChineseGlyphsIsRefusedWithThatReason() {
+        java.nio.file.Path latinOnly = java.nio.file.Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(latinOnly),
+                "no DejaVu Sans on this machine to stand for a font without Chinese glyphs");
+        assertThat(CjkFont.problem(latinOnly)).hasValue("has no Chinese glyphs");
     }
 
     @Test
@@ -46,6 +70,12 @@ class ExportPartsTest {
     @Test
     void xmlEscapingDropsCharactersXmlForbids() {
         assertThat(HtmlExporter.esc("a<b>&\"c'\u0001d")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;d");
+    }
+
+    @Test
+    void xmlEscapingKeepsCharactersBeyondTheBasicPlaneAndDropsUnpairedSurrogates() {
+        assertThat(HtmlExporter.esc("𠮷野家\uD842")).isEqualTo("𠮷野家");
+        assertThat(HtmlExporter.esc("\uDFB7a\uD842\uD842\uDFB7")).isEqualTo("a𠮷");
     }
 
     @Test

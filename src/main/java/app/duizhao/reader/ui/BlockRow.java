@@ -1,6 +1,7 @@
 package app.duizhao.reader.ui;
 
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
+import app.duizhao.library.WebLinks;
 import app.duizhao.study.ui.ChineseHtml;
 import app.duizhao.translation.StoredTranslation;
 import com.vaadin.flow.component.button.Button;
@@ -311,9 +312,8 @@ class BlockRow extends Div {
         String label = block.text().isBlank() ? "Image" : "Image: " + block.text();
         StringBuilder h = new StringBuilder(256);
         h.append("<a class=\"dz-image-link\" target=\"_blank\" rel=\"noopener noreferrer\" href=\"");
-        String url = block.imageUrl() == null ? "" : block.imageUrl();
-        // No script: a javascript:, vbscript: or data: address from an imported page must not become clickable.
-        ChineseHtml.escape(url.strip().matches("(?is)(javascript|vbscript|data):.*") ? "" : url, h);
+        // No script: only a parsed http(s) address from an imported page becomes clickable (WebLinks).
+        ChineseHtml.escape(WebLinks.web(block.imageUrl()).orElse(""), h);
         h.append("\">");
         ChineseHtml.escape(label, h);
         h.append("</a>");
