@@ -23,7 +23,8 @@ class BlockRevision {
     private Long id;
     @Column(name = "article_id", nullable = false)
     private long articleId;
-    private int blockPosition;
+    @Column(name = "block_id", nullable = false)
+    private long blockId;
     @Version
     private long revision;
     private OffsetDateTime updatedAt;
@@ -31,15 +32,15 @@ class BlockRevision {
     protected BlockRevision() {
     }
 
-    BlockRevision(long articleId, int blockPosition, OffsetDateTime now) {
+    BlockRevision(long articleId, long blockId, OffsetDateTime now) {
         this.articleId = articleId;
-        this.blockPosition = blockPosition;
+        this.blockId = blockId;
         this.updatedAt = now;
     }
 
     /** A block saved {@code editCount} times before (the JSON import). */
-    BlockRevision(long articleId, int blockPosition, OffsetDateTime now, long editCount) {
-        this(articleId, blockPosition, now);
+    BlockRevision(long articleId, long blockId, OffsetDateTime now, long editCount) {
+        this(articleId, blockId, now);
         this.revision = editCount - 1;
     }
 
@@ -47,7 +48,7 @@ class BlockRevision {
         this.updatedAt = now;
     }
 
-    int getBlockPosition() { return blockPosition; }
+    long getBlockId() { return blockId; }
     long getRevision() { return revision; }
 
     /** How many saves there were: the row is created (version 0) by the first one, so this is one more. */

@@ -19,7 +19,8 @@ class Draft {
     private Long id;
     @Column(name = "article_id", nullable = false)
     private long articleId;
-    private int blockPosition;
+    @Column(name = "block_id", nullable = false)
+    private long blockId;
     private String field;
     private String text;
     private OffsetDateTime savedAt;
@@ -27,9 +28,9 @@ class Draft {
     protected Draft() {
     }
 
-    Draft(long articleId, int blockPosition, DraftField field) {
+    Draft(long articleId, long blockId, DraftField field) {
         this.articleId = articleId;
-        this.blockPosition = blockPosition;
+        this.blockId = blockId;
         this.field = field.code();
     }
 
@@ -38,7 +39,12 @@ class Draft {
         this.savedAt = now;
     }
 
-    DraftInfo info() {
-        return new DraftInfo(articleId, blockPosition, DraftField.of(field), text, savedAt);
+    /** The draft as shown, on the paragraph now at {@code position}. */
+    DraftInfo info(int position) {
+        return new DraftInfo(articleId, position, DraftField.of(field), text, savedAt);
     }
+
+    long getBlockId() { return blockId; }
+    DraftField field() { return DraftField.of(field); }
+    String text() { return text; }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** A highlighted span of one side of a block, anchored by quote with context and offsets (see {@link TextAnchor}). */
+/**
+ * A highlighted span of one side of a paragraph, anchored by quote with context and offsets (see {@link TextAnchor}).
+ * The paragraph is named by its block id, so it stays on its paragraph wherever the paragraph moves.
+ */
 @Entity
 @Table(name = "highlight")
 class Highlight {
@@ -19,7 +22,8 @@ class Highlight {
     private Long id;
     @Column(name = "article_id", nullable = false)
     private long articleId;
-    private int blockPosition;
+    @Column(name = "block_id", nullable = false)
+    private long blockId;
     private String side;
     private String exact;
     private String prefix;
@@ -34,10 +38,10 @@ class Highlight {
     protected Highlight() {
     }
 
-    Highlight(long articleId, int blockPosition, Side side, TextAnchor.Quote quote, HighlightColour colour,
+    Highlight(long articleId, long blockId, Side side, TextAnchor.Quote quote, HighlightColour colour,
               String note, OffsetDateTime now) {
         this.articleId = articleId;
-        this.blockPosition = blockPosition;
+        this.blockId = blockId;
         this.side = side.code();
         this.colour = colour.code();
         this.noteMarkdown = blankToNull(note);
@@ -55,8 +59,8 @@ class Highlight {
     }
 
     /** Puts the highlight on another block (a restore puts it back on its paragraph, wherever that is now). */
-    void moveToBlock(int position) {
-        this.blockPosition = position;
+    void moveToBlock(long blockId) {
+        this.blockId = blockId;
     }
 
     void setColour(HighlightColour colour, OffsetDateTime now) {
@@ -81,7 +85,7 @@ class Highlight {
 
     Long getId() { return id; }
     long getArticleId() { return articleId; }
-    int getBlockPosition() { return blockPosition; }
+    long getBlockId() { return blockId; }
     Side getSide() { return Side.of(side); }
     TextAnchor.Quote quote() { return new TextAnchor.Quote(exact, prefix, suffix, startOffset, endOffset); }
     HighlightColour getColour() { return HighlightColour.of(colour); }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 interface HighlightRepository extends JpaRepository<Highlight, Long> {
 
-    @Query("select h from Highlight h where h.articleId = :articleId order by h.blockPosition, h.startOffset, h.id")
+    /** In no particular paragraph order: callers order by the blocks' positions. */
+    @Query("select h from Highlight h where h.articleId = :articleId order by h.startOffset, h.id")
     List<Highlight> findByArticle(long articleId);
 
     @Modifying
@@ -49,11 +50,11 @@ interface TagRepository extends JpaRepository<ArticleTag, Long> {
 
 interface DraftRepository extends JpaRepository<Draft, Long> {
 
-    @Query("select d from Draft d where d.articleId = :articleId order by d.blockPosition, d.field")
+    @Query("select d from Draft d where d.articleId = :articleId order by d.field")
     List<Draft> findByArticle(long articleId);
 
-    @Query("select d from Draft d where d.articleId = :articleId and d.blockPosition = :position and d.field = :field")
-    Optional<Draft> find(long articleId, int position, String field);
+    @Query("select d from Draft d where d.blockId = :blockId and d.field = :field")
+    Optional<Draft> find(long blockId, String field);
 }
 
 interface BlockRevisionRepository extends JpaRepository<BlockRevision, Long> {
@@ -61,6 +62,6 @@ interface BlockRevisionRepository extends JpaRepository<BlockRevision, Long> {
     @Query("select r from BlockRevision r where r.articleId = :articleId")
     List<BlockRevision> findByArticle(long articleId);
 
-    @Query("select r from BlockRevision r where r.articleId = :articleId and r.blockPosition = :position")
-    Optional<BlockRevision> find(long articleId, int position);
+    @Query("select r from BlockRevision r where r.blockId = :blockId")
+    Optional<BlockRevision> find(long blockId);
 }

@@ -10,8 +10,8 @@ import app.duizhao.importing.ImportException;
 import app.duizhao.importing.ImportResult;
 import app.duizhao.library.Article;
 import app.duizhao.library.ArticleAccess;
-import app.duizhao.library.ArticleBlock;
-import app.duizhao.library.ArticleRepository;
+import app.duizhao.library.ArticleEditor;
+import app.duizhao.library.NewArticle;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import app.duizhao.library.ArticleSnapshot;
 import app.duizhao.library.LibraryService;
@@ -51,7 +51,7 @@ public class ExportService {
 
     private final LibraryService library;
     private final AnnotationService annotations;
-    private final ArticleRepository articles;
+    private final ArticleEditor editor;
     private final ObjectProvider<VocabularySource> vocabularySources;
     private final ObjectProvider<ChineseDictionary> dictionary;
     private final MarkdownExporter markdown = new MarkdownExporter();
@@ -67,7 +67,7 @@ public class ExportService {
     private final LongWork longWork;
     private final TransactionTemplate readOnly;
 
-    public ExportService(LibraryService library, AnnotationService annotations, ArticleRepository articles,
+    public ExportService(LibraryService library, AnnotationService annotations, ArticleEditor editor,
                          ArticleAccess access, ObjectProvider<VocabularySource> vocabularySources,
                          ObjectProvider<ChineseDictionary> dictionary, ExportProperties properties,
                          LongWork longWork, PlatformTransactionManager transactions) {
@@ -77,7 +77,7 @@ public class ExportService {
         this.readOnly.setReadOnly(true);
         this.library = library;
         this.annotations = annotations;
-        this.articles = articles;
+        this.editor = editor;
         this.vocabularySources = vocabularySources;
         this.dictionary = dictionary;
         this.configuredFont = properties == null ? null : properties.cjkFont();
@@ -243,37 +243,24 @@ public class ExportService {
     public ImportResult importJson(byte[] content) {
         JsonCodec.Parsed parsed = json.read(content);
         ArticleSnapshot a = parsed.current().snapshot();
-        String hash = contentHash(a.blocks());
-        // The same export imported twice is stored once, as for every other import: the second answers the first.
-        Optional<Article> existing = articles.findFirstByOwnerIdAndContentHash(access.ownerId(), hash);
-        if (existing.isPresent()) {
-            return new ImportResult(existing.get().getId(), existing.get().getTitle(), true);
-        }
-        Article article = new Article(a.title(), a.language(), hash, now());
-        article.setOwnerId(access.ownerId()); // an imported export belongs to whoever imports it
-        article.setAuthor(a.author());
-        article.setSourceName(a.sourceName());
-        article.setSourceUrl(a.sourceUrl());
-        article.setPublishedAt(a.publishedAt());
-        article.setTags(LibraryService.joinList(a.tags()));
-        article.setCategories(LibraryService.joinList(a.categories()));
         JsonCodec.Extras extras = parsed.extras();
-        article.setOriginalFileName(extras.originalFileName());
-        article.setSummary(a.summary(), a.summaryKind(), a.summaryModel());
-        article.setTranslationEngine(a.translationKind(), a.translationModel());
+        List<NewArticle.Block> blocks = new ArrayList<>();
         for (SnapshotBlock b : a.blocks()) {
-            ArticleBlock block = article.addBlock(b.kind(), b.text(), b.imageUrl());
-            if (b.machineEnglish() != null || b.machineKind() != null || b.machineModel() != null) {
-                block.setMachineEnglish(b.machineEnglish(), b.machineKind(), b.machineModel());
-            }
-            block.setTranslationError(b.error());
-            block.setCorrectedEnglish(b.correctedEnglish());
-            block.setNote(b.note());
+            blocks.add(new NewArticle.Block(b.kind(), b.text(), b.imageUrl(), b.machineEnglish(), b.machineKind(),
+                    b.machineModel(), b.error(), b.correctedEnglish(), b.note()));
         }
-        for (JsonCodec.Removed removed : extras.removed()) {
-            article.addRemoved(removed.reason(), removed.text(), removed.nextBlock());
+        List<NewArticle.Removed> removed = extras.removed().stream()
+                .map(r -> new NewArticle.Removed(r.reason(), r.text(), r.nextBlock())).toList();
+        // An imported export belongs to whoever imports it; the same export imported twice is stored once, as for
+        // every other import: the second answers the first.
+        app.duizhao.library.StoredArticle created = editor.create(new NewArticle(a.title(), a.language(), a.author(),
+                a.sourceName(), a.sourceUrl(), a.publishedAt(), a.tags(), a.categories(), extras.originalFileName(),
+                a.summary(), a.summaryKind(), a.summaryModel(), a.translationKind(), a.translationModel(), blocks,
+                removed), true);
+        if (created.duplicate()) {
+            return new ImportResult(created.articleId(), created.title(), true);
         }
-        long id = articles.saveAndFlush(article).getId();
+        long id = created.articleId();
         // The exported ids of live highlights, to their new ids; a version's highlight copied from one that has
         // since been deleted gets a negative id of its own (no live highlight has one), the same in every version.
         Map<Long, Long> highlightIds = new HashMap<>();
@@ -309,14 +296,6 @@ public class ExportService {
     private static HighlightInfo withId(HighlightInfo h, Long id) {
         return new HighlightInfo(id, h.blockPosition(), h.side(), h.exact(), h.prefix(), h.suffix(), h.start(),
                 h.end(), h.colour(), h.note(), h.orphaned(), h.createdAt(), h.updatedAt());
-    }
-
-    private static String contentHash(List<SnapshotBlock> blocks) {
-        StringBuilder content = new StringBuilder();
-        for (SnapshotBlock block : blocks) {
-            content.append(block.text()).append('\n');
-        }
-        return Hashes.sha256Hex(content.toString());
     }
 
     private static String ankiTag(ArticleSnapshot snapshot) {

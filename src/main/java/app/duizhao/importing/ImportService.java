@@ -6,17 +6,13 @@ import app.duizhao.cleaning.BlockKind;
 import app.duizhao.cleaning.CleanBlock;
 import app.duizhao.cleaning.CleanedArticle;
 import app.duizhao.cleaning.RemovedFragment;
-import app.duizhao.library.Article;
-import app.duizhao.library.ArticleAccess;
-import app.duizhao.library.ArticleRepository;
-import app.duizhao.library.LibraryService;
+import app.duizhao.library.ArticleEditor;
+import app.duizhao.library.NewArticle;
+import app.duizhao.library.StoredArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,27 +41,18 @@ public class ImportService {
             "txt", "text");
     static final Set<String> ARCHIVE_EXTENSIONS = Set.of("zip");
 
-    private final ArticleRepository articles;
-    private final ArticleAccess access;
+    private final ArticleEditor editor;
     private final ArticleCleaner cleaner;
     private final PostParser parser = new PostParser();
     private final ImportProperties properties;
     private final UrlFetcher fetcher;
-    private final TransactionTemplate transactions;
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
 
-    public ImportService(ArticleRepository articles, ArticleAccess access, ArticleCleaner cleaner,
-                         ImportProperties properties, UrlFetcher fetcher, PlatformTransactionManager transactionManager,
-                         JdbcTemplate jdbc) {
-        this.articles = articles;
-        this.access = access;
+    public ImportService(ArticleEditor editor, ArticleCleaner cleaner, ImportProperties properties,
+                         UrlFetcher fetcher) {
+        this.editor = editor;
         this.cleaner = cleaner;
         this.properties = properties;
         this.fetcher = fetcher;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.jdbc = jdbc;
-        this.clock = Clock.systemUTC();
     }
 
     /** The largest input accepted, in bytes. */
@@ -135,9 +122,9 @@ public class ImportService {
         return guarded(url == null ? "the URL" : url, () -> {
             String normalized = SourceUrls.normalize(url);
             if (normalized != null) {
-                Optional<Article> known = articles.findFirstByOwnerIdAndSourceUrl(access.ownerId(), normalized);
+                Optional<StoredArticle> known = editor.fromSource(normalized);
                 if (known.isPresent()) {
-                    return new ImportResult(known.get().getId(), known.get().getTitle(), true);
+                    return new ImportResult(known.get().articleId(), known.get().title(), true);
                 }
             }
             UrlFetcher.FetchedPage page = fetcher.fetch(url);
@@ -204,53 +191,41 @@ public class ImportService {
             throw new ImportException("The post has no text to read: its body is empty once markup, ads and "
                     + "promotions are removed.");
         }
-        String contentHash = contentHash(blocks);
         String sourceUrl = SourceUrls.normalize(post.sourceUrl() != null ? post.sourceUrl() : fallbackSourceUrl);
-        String language = ScriptDetector.detect(allText(blocks));
-        long owner = access.ownerId();
-        return transactions.execute(status -> {
-            // Duplicates are per owner: two people may each import the same post.
-            Optional<Article> existing = articles.findFirstByOwnerIdAndContentHash(owner, contentHash);
-            if (existing.isEmpty() && sourceUrl != null) {
-                existing = articles.findFirstByOwnerIdAndSourceUrl(owner, sourceUrl);
-            }
-            if (existing.isPresent()) {
-                return new ImportResult(existing.get().getId(), existing.get().getTitle(), true);
-            }
-            Article article = new Article(limit(post.title(), 1000), language, contentHash, OffsetDateTime.now(clock));
-            article.setOwnerId(owner);
-            article.setAuthor(limit(post.author(), 500));
-            article.setSourceName(limit(post.sourceName(), 500));
-            // Indexed column: keep keys well under PostgreSQL's b-tree entry limit (~2.7 KB).
-            article.setSourceUrl(sourceUrl == null || sourceUrl.getBytes(StandardCharsets.UTF_8).length > 2000 ? null
-                    : sourceUrl);
-            article.setPublishedAt(post.publishedAt());
-            article.setTags(limit(LibraryService.joinList(post.tags()), 2000));
-            article.setCategories(limit(LibraryService.joinList(post.categories()), 2000));
-            article.setOriginalFileName(limit(fileName, 1000));
-            for (CleanBlock block : blocks) {
-                article.addBlock(block.kind().code(), block.text(),
-                        block.imageUrl() == null || block.imageUrl().length() > 4000 ? null : block.imageUrl());
-            }
-            for (RemovedFragment removed : cleaned.removed()) {
-                article.addRemoved(limit(removed.reason(), 200), removed.text());
-            }
-            Article saved = articles.saveAndFlush(article);
-            rememberPlaces(saved.getId(), cleaned.removed());
-            return new ImportResult(saved.getId(), saved.getTitle(), false);
-        });
+        // Indexed column: keep keys well under PostgreSQL's b-tree entry limit (~2.7 KB).
+        if (sourceUrl != null && sourceUrl.getBytes(StandardCharsets.UTF_8).length > 2000) {
+            sourceUrl = null;
+        }
+        List<NewArticle.Block> kept = new ArrayList<>(blocks.size());
+        for (CleanBlock block : blocks) {
+            kept.add(NewArticle.Block.cleaned(block.kind().code(), block.text(),
+                    block.imageUrl() == null || block.imageUrl().length() > 4000 ? null : block.imageUrl()));
+        }
+        List<NewArticle.Removed> removed = new ArrayList<>(cleaned.removed().size());
+        for (RemovedFragment fragment : cleaned.removed()) {
+            // Where each removed fragment stood, so the cleaning audit can put it back in place.
+            removed.add(new NewArticle.Removed(limit(fragment.reason(), 200), fragment.text(), fragment.nextBlock()));
+        }
+        NewArticle article = new NewArticle(limit(post.title(), 1000), ScriptDetector.detect(allText(blocks)),
+                limit(post.author(), 500), limit(post.sourceName(), 500), sourceUrl, post.publishedAt(),
+                fitting(post.tags()), fitting(post.categories()), limit(fileName, 1000), null, null, null, null, null,
+                kept, removed);
+        StoredArticle stored = editor.create(article, true);
+        return new ImportResult(stored.articleId(), stored.title(), stored.duplicate());
     }
 
-    /** Stores where each removed fragment stood (see {@link CleaningAuditService}). */
-    private void rememberPlaces(long articleId, List<RemovedFragment> removed) {
-        if (removed.isEmpty()) {
-            return;
+    /** The leading items of a list that fit the stored form's 2,000 characters. */
+    private static List<String> fitting(List<String> items) {
+        List<String> kept = new ArrayList<>();
+        int length = 0;
+        for (String item : items == null ? List.<String>of() : items) {
+            length += item.length() + (kept.isEmpty() ? 0 : 1);
+            if (length > 2000) {
+                break;
+            }
+            kept.add(item);
         }
-        List<Object[]> rows = new ArrayList<>(removed.size());
-        for (int i = 0; i < removed.size(); i++) {
-            rows.add(new Object[]{removed.get(i).nextBlock(), articleId, i});
-        }
-        jdbc.batchUpdate("update removed_block set next_block = ? where article_id = ? and position = ?", rows);
+        return kept;
     }
 
     private CleanedArticle clean(ParsedPost post) {
@@ -355,13 +330,5 @@ public class ImportService {
             text.append(block.text()).append('\n');
         }
         return text.toString();
-    }
-
-    private static String contentHash(List<CleanBlock> blocks) {
-        StringBuilder content = new StringBuilder();
-        for (CleanBlock block : blocks) {
-            content.append(block.kind().code()).append('\u0000').append(block.text()).append('\n');
-        }
-        return Hashes.sha256Hex(content.toString());
     }
 }

@@ -3,7 +3,6 @@ package app.duizhao.library;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,7 +20,6 @@ import java.util.List;
  * removed, and its summary.
  */
 @Entity
-@EntityListeners(ArticleIndexListener.class)
 @Table(name = "article")
 public class Article {
 
@@ -67,7 +65,7 @@ public class Article {
     protected Article() {
     }
 
-    public Article(String title, String language, String contentHash, OffsetDateTime importedAt) {
+    Article(String title, String language, String contentHash, OffsetDateTime importedAt) {
         this.title = title;
         this.language = language;
         this.contentHash = contentHash;
@@ -75,44 +73,44 @@ public class Article {
     }
 
     /** Appends a block at the next position. */
-    public ArticleBlock addBlock(String kind, String text, String imageUrl) {
+    ArticleBlock addBlock(String kind, String text, String imageUrl) {
         ArticleBlock block = new ArticleBlock(this, blocks.size(), kind, text, imageUrl);
         blocks.add(block);
         return block;
     }
 
     /** Records something the cleaner removed. */
-    public void addRemoved(String reason, String text) {
+    void addRemoved(String reason, String text) {
         addRemoved(reason, text, null);
     }
 
     /** Records something the cleaner removed, and where it stood: before the kept block {@code nextBlock}. */
-    public void addRemoved(String reason, String text, Integer nextBlock) {
+    void addRemoved(String reason, String text, Integer nextBlock) {
         removedBlocks.add(new RemovedBlock(this, removedBlocks.size(), reason, text, nextBlock));
     }
 
     public Long getId() { return id; }
     public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
+    void setTitle(String title) { this.title = title; }
     public String getAuthor() { return author; }
-    public void setAuthor(String author) { this.author = author; }
+    void setAuthor(String author) { this.author = author; }
     public String getSourceName() { return sourceName; }
-    public void setSourceName(String sourceName) { this.sourceName = sourceName; }
+    void setSourceName(String sourceName) { this.sourceName = sourceName; }
     public String getSourceUrl() { return sourceUrl; }
-    public void setSourceUrl(String sourceUrl) { this.sourceUrl = sourceUrl; }
+    void setSourceUrl(String sourceUrl) { this.sourceUrl = sourceUrl; }
     public OffsetDateTime getPublishedAt() { return publishedAt; }
-    public void setPublishedAt(OffsetDateTime publishedAt) { this.publishedAt = publishedAt; }
+    void setPublishedAt(OffsetDateTime publishedAt) { this.publishedAt = publishedAt; }
     public String getTags() { return tags; }
-    public void setTags(String tags) { this.tags = tags; }
+    void setTags(String tags) { this.tags = tags; }
     public String getCategories() { return categories; }
-    public void setCategories(String categories) { this.categories = categories; }
+    void setCategories(String categories) { this.categories = categories; }
     public String getLanguage() { return language; }
     public String getContentHash() { return contentHash; }
     public OffsetDateTime getImportedAt() { return importedAt; }
     public Long getOwnerId() { return ownerId; }
-    public void setOwnerId(Long ownerId) { this.ownerId = ownerId; }
+    void setOwnerId(Long ownerId) { this.ownerId = ownerId; }
     public String getOriginalFileName() { return originalFileName; }
-    public void setOriginalFileName(String originalFileName) { this.originalFileName = originalFileName; }
+    void setOriginalFileName(String originalFileName) { this.originalFileName = originalFileName; }
     public String getSummary() { return summary; }
     public String getSummaryKind() { return summaryKind; }
     public String getSummaryModel() { return summaryModel; }
@@ -123,14 +121,14 @@ public class Article {
     public List<RemovedBlock> getRemovedBlocks() { return removedBlocks; }
 
     /** Stores a finished summary and what wrote it. */
-    public void setSummary(String summary, String summaryKind, String summaryModel) {
+    void setSummary(String summary, String summaryKind, String summaryModel) {
         this.summary = summary;
         this.summaryKind = summaryKind;
         this.summaryModel = summaryModel;
     }
 
     /** Records which engine the blocks' machine English comes from. */
-    public void setTranslationEngine(String translationKind, String translationModel) {
+    void setTranslationEngine(String translationKind, String translationModel) {
         this.translationKind = translationKind;
         this.translationModel = translationModel;
     }

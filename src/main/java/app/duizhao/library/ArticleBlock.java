@@ -1,7 +1,6 @@
 package app.duizhao.library;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,7 +20,6 @@ import org.hibernate.annotations.DynamicUpdate;
  */
 @Entity
 @DynamicUpdate
-@EntityListeners(ArticleIndexListener.class)
 @Table(name = "article_block")
 public class ArticleBlock {
 
@@ -74,7 +72,7 @@ public class ArticleBlock {
     }
 
     /** Stores a machine translation (or offline gloss), what produced it, and clears any earlier error. */
-    public void setMachineEnglish(String machineEnglish, String machineKind, String machineModel) {
+    void setMachineEnglish(String machineEnglish, String machineKind, String machineModel) {
         this.machineEnglish = machineEnglish;
         this.machineKind = machineKind;
         this.machineModel = machineModel;
@@ -82,17 +80,17 @@ public class ArticleBlock {
     }
 
     /** Records why this block could not be translated; the earlier machine English, if any, stays. */
-    public void setTranslationError(String translationError) {
+    void setTranslationError(String translationError) {
         this.translationError = translationError;
     }
 
     /** Sets the user's correction; blank clears it so the machine English shows again. */
-    public void setCorrectedEnglish(String correctedEnglish) {
+    void setCorrectedEnglish(String correctedEnglish) {
         this.correctedEnglish = correctedEnglish == null || correctedEnglish.isBlank() ? null : correctedEnglish.strip();
     }
 
     /** Sets the user's note; blank removes it. */
-    public void setNote(String note) {
+    void setNote(String note) {
         this.note = note == null || note.isBlank() ? null : note.strip();
     }
 }

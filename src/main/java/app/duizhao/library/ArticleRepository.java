@@ -8,8 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Articles. Used by the services of other features; views go through {@link LibraryService}. */
-public interface ArticleRepository extends JpaRepository<Article, Long> {
+/** Articles. Only the library reads and writes them here; other features go through its services. */
+interface ArticleRepository extends JpaRepository<Article, Long> {
 
     // Every lookup is per owner: one person's articles are invisible to another (see ArticleAccess).
 

@@ -1,5 +1,6 @@
 package app.duizhao.library;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +23,16 @@ public class LibraryService {
 
     private final ArticleRepository articles;
     private final LibraryIndex index;
+    private final IndexSync sync;
     // Every listing, search and lookup is limited to the current user's articles.
     private final ArticleAccess access;
+    private final ApplicationEventPublisher events;
 
-    LibraryService(ArticleRepository articles, LibraryIndex index, ArticleAccess access) {
+    LibraryService(ArticleRepository articles, LibraryIndex index, IndexSync sync, ArticleAccess access,
+                   ApplicationEventPublisher events) {
+        this.sync = sync;
         this.articles = articles;
+        this.events = events;
         this.index = index;
         this.access = access;
     }
@@ -79,7 +85,7 @@ public class LibraryService {
      * writes articles or blocks with plain SQL calls this after its transaction (or inside it: it runs on commit).
      */
     public void reindex(long articleId) {
-        index.changed(articleId);
+        sync.changed(articleId);
     }
 
     /** An article as the HTTP API shows it, or empty when there is no such article. */
@@ -105,6 +111,7 @@ public class LibraryService {
             return false;
         }
         articles.delete(article.get());
+        events.publishEvent(new LibraryEvent.ArticleDeleted(articleId));
         return true;
     }
 

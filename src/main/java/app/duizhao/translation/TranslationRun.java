@@ -152,7 +152,7 @@ final class TranslationRun {
             keys.put(segment.id(), key);
             Optional<String> cached = cacheable && !force ? cache.find(key) : Optional.empty();
             if (cached.isPresent()) {
-                store.saveBlock(articleId, segment.id(), cached.get(), info);
+                store.saveBlock(work, segment.id(), cached.get(), info);
                 cache.recordDelivery(key, cached.get(), owner);
                 job.blockCompleted(segment.id(), cached.get());
             } else {
@@ -173,7 +173,7 @@ final class TranslationRun {
                     public void completed(int id, String text) {
                         // One writer per article at a time: the article row carries an optimistic lock.
                         synchronized (job) {
-                            store.saveBlock(articleId, id, text, info);
+                            store.saveBlock(work, id, text, info);
                         }
                         // Only answers that passed the engine's checks get here: nothing failed is cached.
                         if (cacheable) {
@@ -191,7 +191,7 @@ final class TranslationRun {
                     @Override
                     public void failed(int id, String message) {
                         synchronized (job) {
-                            store.saveBlockError(articleId, id, message);
+                            store.saveBlockError(work, id, message);
                         }
                         job.blockFailed(id, message);
                     }

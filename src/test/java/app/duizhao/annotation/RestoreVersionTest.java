@@ -183,17 +183,15 @@ class RestoreVersionTest {
         assertThat(v1.highlights()).singleElement().satisfies(h -> assertThat(h.blockPosition()).isEqualTo(1));
     }
 
-    /** Removes a block and moves the later blocks and highlights up one place (positions are unique: in two steps). */
+    /**
+     * Removes a block (its highlights and edit counts go with it: they refer to the block) and moves the later blocks
+     * up one place (positions are unique: in two steps).
+     */
     private void removeBlock(long id, int position) {
         jdbc.update("delete from article_block where article_id = ? and position = ?", id, position);
-        jdbc.update("delete from highlight where article_id = ? and block_position = ?", id, position);
-        jdbc.update("delete from block_revision where article_id = ? and block_position = ?", id, position);
-        for (String[] table : new String[][]{{"article_block", "position"}, {"highlight", "block_position"},
-                {"block_revision", "block_position"}}) {
-            jdbc.update("update " + table[0] + " set " + table[1] + " = " + table[1] + " + 100000 where article_id = ?"
-                    + " and " + table[1] + " > ?", id, position);
-            jdbc.update("update " + table[0] + " set " + table[1] + " = " + table[1] + " - 100001 where article_id = ?"
-                    + " and " + table[1] + " >= 100000", id);
-        }
+        jdbc.update("update article_block set position = position + 100000 where article_id = ? and position > ?",
+                id, position);
+        jdbc.update("update article_block set position = position - 100001 where article_id = ? and position >= 100000",
+                id);
     }
 }

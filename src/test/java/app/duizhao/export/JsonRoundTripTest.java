@@ -9,7 +9,9 @@ import app.duizhao.annotation.Side;
 import app.duizhao.annotation.VersionDiff;
 import app.duizhao.importing.ImportException;
 import app.duizhao.importing.ImportService;
-import app.duizhao.library.ArticleRepository;
+import app.duizhao.library.ArticleAccess;
+import app.duizhao.library.ArticleEditor;
+import app.duizhao.library.TextHash;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import app.duizhao.library.LibraryService;
 import app.duizhao.translation.Direction;
@@ -84,7 +86,10 @@ class JsonRoundTripTest {
     ExportService exports;
 
     @Autowired
-    ArticleRepository articles;
+    ArticleEditor editor;
+
+    @Autowired
+    ArticleAccess access;
 
     @Autowired
     GlossaryService glossary;
@@ -106,16 +111,17 @@ class JsonRoundTripTest {
                 .replace("pingpong-50", "pingpong-" + System.nanoTime());
         id = importer.importFile("pingpong.md", unique.getBytes(StandardCharsets.UTF_8)).articleId();
         transactions.executeWithoutResult(status -> {
-            var article = articles.findById(id).orElseThrow();
-            var blocks = article.getBlocks();
-            blocks.get(0).setMachineEnglish(
+            var blocks = access.require(id).getBlocks();
+            editor.recordTranslation(blocks.get(0).getId(), TextHash.of(blocks.get(0).getText()),
                     "Fifty years ago, a table tennis match opened the door to China-US relations.", "LLM", "model-a");
-            blocks.get(1).setMachineEnglish(
+            editor.recordTranslation(blocks.get(1).getId(), TextHash.of(blocks.get(1).getText()),
                     "The athletes of the time recall that it was an unforgettable experience.", "LLM", "model-b");
-            blocks.get(2).setMachineEnglish("两国 (liǎngguó) two countries …", "OFFLINE", null);
-            blocks.get(4).setTranslationError("The provider answered 503 Service Unavailable.");
-            article.setSummary("Ping-pong diplomacy turns fifty.\n- the 1971 match", "LLM", "summary-model");
-            article.setTranslationEngine("LLM", "model-a");
+            editor.recordTranslation(blocks.get(2).getId(), TextHash.of(blocks.get(2).getText()),
+                    "两国 (liǎngguó) two countries …", "OFFLINE", null);
+            editor.recordTranslationError(blocks.get(4).getId(), TextHash.of(blocks.get(4).getText()),
+                    "The provider answered 503 Service Unavailable.");
+            editor.recordSummary(id, "Ping-pong diplomacy turns fifty.\n- the 1971 match", "LLM", "summary-model");
+            editor.recordTranslationEngine(id, "LLM", "model-a");
         });
         assertThat(library.snapshot(id).orElseThrow().blocks()).hasSize(6);
 

@@ -76,9 +76,15 @@ class LibrarySearchTest {
     @Autowired
     ArticleRepository articles;
 
+    @Autowired
+    ArticleEditor editor;
+
+    /** Stores English as a translation does: through the library, which tells the index. */
     private void translateFirstBlock(long id, String english) {
-        transactions.executeWithoutResult(status -> articles.findById(id).orElseThrow().getBlocks().getFirst()
-                .setMachineEnglish(english, "LLM", "test-model"));
+        transactions.executeWithoutResult(status -> {
+            ArticleBlock first = articles.findById(id).orElseThrow().getBlocks().getFirst();
+            editor.recordTranslation(first.getId(), TextHash.of(first.getText()), english, "LLM", "test-model");
+        });
     }
 
     @Test

@@ -79,7 +79,7 @@ class HistoryViewTest extends KaribuSpringTest {
         annotations.saveVersion(id, "one");
         // The first paragraph is removed from the article (simulated: no feature removes one yet).
         jdbc.update("delete from article_block where article_id = ? and position = 0", id);
-        jdbc.update("delete from highlight where article_id = ? and block_position = 0", id);
+        // (Its highlight goes with it: highlights refer to their block.)
         jdbc.update("update article_block set position = 0 where article_id = ? and position = 1", id);
         annotations.setNote(id, 0, "unsaved change");
 
