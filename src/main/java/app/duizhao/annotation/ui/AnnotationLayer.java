@@ -49,11 +49,10 @@ public class AnnotationLayer extends Div {
     private final boolean editable;
     private final Div popover = new Div();
     private final Details orphans = new Details();
-    private final DraftsPanel drafts;
+    private final Div drafts = new Div();
     private final Map<Integer, Long> revisions = new HashMap<>();
     private List<HighlightInfo> highlights = List.of();
     private Runnable afterChange = () -> { };
-    private final ConflictDialogs conflicts;
 
     private AnnotationLayer(AnnotationService annotations, long articleId, boolean editable,
                             List<HighlightInfo> highlights) {
@@ -61,38 +60,6 @@ public class AnnotationLayer extends Div {
         this.articleId = articleId;
         this.editable = editable;
         this.highlights = highlights;
-        this.drafts = new DraftsPanel(annotations, articleId, this::reload, this::refresh);
-        this.conflicts = new ConflictDialogs(annotations, articleId, new ConflictDialogs.Host() {
-            @Override
-            public void decidedEdit(int position, long revision) {
-                revisions.put(position, revision);
-            }
-
-            @Override
-            public void save(int position, DraftField field, String text) {
-                AnnotationLayer.this.save(position, field, text);
-            }
-
-            @Override
-            public void reload() {
-                AnnotationLayer.this.reload();
-            }
-
-            @Override
-            public void showDrafts() {
-                AnnotationLayer.this.showDrafts();
-            }
-
-            @Override
-            public boolean updateHighlight(HighlightInfo opened, HighlightColour colour, String note) {
-                return AnnotationLayer.this.updateHighlight(opened, colour, note);
-            }
-
-            @Override
-            public void refresh() {
-                AnnotationLayer.this.refresh();
-            }
-        });
         addClassName("dz-annotations");
         setId("annotations");
         popover.addClassName("dz-hl-popover");
@@ -100,6 +67,8 @@ public class AnnotationLayer extends Div {
         popover.setVisible(false);
         orphans.addClassName("dz-orphans");
         orphans.setId("orphans");
+        drafts.addClassName("dz-drafts");
+        drafts.setId("drafts");
         add(drafts, orphans, popover);
         if (editable) {
             revisions.putAll(annotations.revisions(articleId));
@@ -128,10 +97,6 @@ public class AnnotationLayer extends Div {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         getElement().executeJs(HighlightScript.INSTALL, !editable, AUTOSAVE_MILLIS);
-        // Esc closes the highlight popover (whatever else is open closes itself).
-        getElement().executeJs("const layer = this; document.addEventListener('keydown', e => {"
-                + "const p = layer.querySelector('.dz-hl-popover');"
-                + "if (e.key === 'Escape' && layer.isConnected && p && !p.hidden) layer.$server.closePopover(); });");
         draw();
     }
 
@@ -167,8 +132,49 @@ public class AnnotationLayer extends Div {
                 refresh();
             }
         } catch (EditConflictException conflict) {
-            conflicts.showEdit(conflict);
+            showConflict(conflict);
         }
+    }
+
+    private void showConflict(EditConflictException conflict) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Someone else changed this paragraph");
+        dialog.addClassName("dz-conflict");
+        dialog.setId("edit-conflict");
+        String what = conflict.field() == DraftField.NOTE ? "note" : "English";
+        Div body = new Div(new Span("Paragraph " + (conflict.blockPosition() + 1) + "'s " + what + " was saved "
+                + "elsewhere after you opened it. Nothing was overwritten: both texts are kept."));
+        TextArea theirs = new TextArea("Theirs (saved now)");
+        theirs.setValue(conflict.theirs() == null ? "" : conflict.theirs());
+        theirs.setReadOnly(true);
+        theirs.setWidthFull();
+        theirs.addClassName("dz-conflict-theirs");
+        TextArea yours = new TextArea("Yours (kept as a draft)");
+        yours.setValue(conflict.yours() == null ? "" : conflict.yours());
+        yours.setWidthFull();
+        yours.addClassName("dz-conflict-yours");
+        body.add(theirs, yours);
+        dialog.add(body);
+        DraftField kept = conflict.field() == DraftField.NOTE ? DraftField.CONFLICT_NOTE : DraftField.CONFLICT_ENGLISH;
+        Button keepTheirs = new Button("Keep theirs", e -> {
+            annotations.discardDraft(articleId, conflict.blockPosition(), kept);
+            revisions.put(conflict.blockPosition(), conflict.currentRevision());
+            dialog.close();
+            reload();
+        });
+        keepTheirs.setId("conflict-keep-theirs");
+        Button useMine = new Button("Use mine", e -> {
+            revisions.put(conflict.blockPosition(), conflict.currentRevision());
+            save(conflict.blockPosition(), conflict.field(), yours.getValue());
+            annotations.discardDraft(articleId, conflict.blockPosition(), kept);
+            dialog.close();
+            reload();
+        });
+        useMine.setId("conflict-use-mine");
+        useMine.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button later = new Button("Decide later", e -> dialog.close());
+        dialog.getFooter().add(later, keepTheirs, useMine);
+        dialog.open();
     }
 
     private void reload() {
@@ -179,7 +185,93 @@ public class AnnotationLayer extends Div {
     // ---------------------------------------------------------------- drafts
 
     private void showDrafts() {
-        drafts.show();
+        drafts.removeAll();
+        // A highlight's kept note is listed with its highlight and quote, below.
+        List<DraftInfo> all = annotations.drafts(articleId).stream()
+                .filter(d -> d.field() != DraftField.HIGHLIGHT_CONFLICT).toList();
+        List<HighlightDraft> kept = annotations.highlightDrafts(articleId);
+        drafts.setVisible(!all.isEmpty() || !kept.isEmpty());
+        if (all.isEmpty() && kept.isEmpty()) {
+            return;
+        }
+        drafts.add(new Div(new Span("Restored from autosave: text you had not saved yet. Save it or discard it.")));
+        for (HighlightDraft draft : kept) {
+            drafts.add(highlightDraft(draft));
+        }
+        for (DraftInfo draft : all) {
+            boolean conflict = draft.field() == DraftField.CONFLICT_ENGLISH || draft.field() == DraftField.CONFLICT_NOTE;
+            boolean note = draft.field() == DraftField.NOTE || draft.field() == DraftField.CONFLICT_NOTE;
+            Div item = new Div();
+            item.addClassName("dz-draft");
+            Span label = new Span("Paragraph " + (draft.blockPosition() + 1) + ", " + (note ? "note" : "English")
+                    + (conflict ? " (yours, from an edit conflict)" : "") + ": ");
+            label.addClassName("dz-draft-label");
+            Span text = new Span(draft.text());
+            text.addClassName("dz-draft-text");
+            Button apply = new Button(conflict ? "Use mine" : "Save it", e -> {
+                if (note) {
+                    annotations.setNote(articleId, draft.blockPosition(), draft.text());
+                } else {
+                    annotations.correctEnglish(articleId, draft.blockPosition(), draft.text());
+                }
+                annotations.discardDraft(articleId, draft.blockPosition(), draft.field());
+                reload();
+            });
+            apply.addClassName("dz-draft-apply");
+            Button discard = new Button("Discard", e -> {
+                annotations.discardDraft(articleId, draft.blockPosition(), draft.field());
+                showDrafts();
+            });
+            discard.addClassName("dz-draft-discard");
+            for (Button button : new Button[]{apply, discard}) {
+                button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            }
+            item.add(label, text, apply, discard);
+            drafts.add(item);
+        }
+    }
+
+    /** A highlight's note kept from an edit conflict: use it (over what is stored now) or discard it. */
+    private Div highlightDraft(HighlightDraft draft) {
+        Div item = new Div();
+        item.addClassNames("dz-draft", "dz-highlight-draft");
+        HighlightInfo current = draft.current();
+        Span label = new Span("Paragraph " + (draft.blockPosition() + 1) + ", note on the highlight “"
+                + draft.exact() + "” (yours, " + draft.colour().code() + ", from an edit conflict"
+                + (current == null ? "; the highlight was removed since" : "") + "): ");
+        label.addClassName("dz-draft-label");
+        Span text = new Span(draft.note() == null ? "(no note)" : draft.note());
+        text.addClassName("dz-draft-text");
+        item.add(label, text);
+        if (current != null) {
+            Span theirs = new Span(" — saved now: " + (current.note() == null ? "(no note)" : current.note()) + " ");
+            theirs.addClassName("dz-draft-theirs");
+            item.add(theirs);
+            Button apply = new Button("Use mine", e -> {
+                try {
+                    annotations.updateHighlight(current.id(), draft.colour(), draft.note());
+                } catch (NoSuchElementException gone) {
+                    Notification.show("This highlight was removed elsewhere meanwhile; your note is still kept.")
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    showDrafts();
+                    return;
+                }
+                annotations.discardHighlightDraft(articleId, draft.blockPosition(), draft.highlightId());
+                showDrafts();
+                refresh();
+            });
+            apply.addClassName("dz-draft-apply");
+            item.add(apply);
+        }
+        Button discard = new Button("Discard", e -> {
+            annotations.discardHighlightDraft(articleId, draft.blockPosition(), draft.highlightId());
+            showDrafts();
+        });
+        discard.addClassName("dz-draft-discard");
+        item.add(discard);
+        item.getChildren().filter(Button.class::isInstance).map(Button.class::cast)
+                .forEach(b -> b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY));
+        return item;
     }
 
     @ClientCallable
@@ -211,11 +303,6 @@ public class AnnotationLayer extends Div {
                 .ifPresent(h -> openPopover(x, y, h, h.blockPosition(), h.side(), h.start(), h.end()));
     }
 
-    @ClientCallable
-    void closePopover() {
-        popover.setVisible(false);
-    }
-
     /** Highlights a span (the popover's colour buttons, and tests). */
     public HighlightInfo highlight(int position, Side side, int start, int end, HighlightColour colour, String note) {
         HighlightInfo added = annotations.addHighlight(articleId, position, side, start, end, colour, note);
@@ -240,9 +327,8 @@ public class AnnotationLayer extends Div {
             Button swatch = new Button("", e -> {
                 try {
                     if (existing == null) {
-                        // The popover stays open on the new highlight: its note can still be written.
-                        HighlightInfo added = highlight(position, side, start, end, colour, note.getValue());
-                        openPopover(x, y, added, position, side, start, end);
+                        highlight(position, side, start, end, colour, note.getValue());
+                        popover.setVisible(false);
                     } else {
                         updateHighlight(existing, colour, note.getValue());
                     }
@@ -296,7 +382,7 @@ public class AnnotationLayer extends Div {
             popover.setVisible(false);
             // The service kept the user's note as a draft: the list of drafts shows it until it is decided.
             showDrafts();
-            conflicts.showHighlight(conflict);
+            showHighlightConflict(conflict);
         } catch (NoSuchElementException gone) {
             popover.setVisible(false);
             Notification.show("This highlight was removed elsewhere meanwhile; nothing was saved.")
@@ -304,6 +390,59 @@ public class AnnotationLayer extends Div {
         }
         refresh();
         return saved;
+    }
+
+    private void showHighlightConflict(HighlightConflictException conflict) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Someone else changed this highlight");
+        dialog.addClassName("dz-conflict");
+        dialog.setId("highlight-conflict");
+        HighlightInfo current = conflict.current();
+        Div body = new Div(new Span("The highlight “" + current.exact() + "” in paragraph "
+                + (current.blockPosition() + 1) + " was changed elsewhere after you opened it. Nothing was "
+                + "overwritten: both are here."));
+        TextArea theirs = new TextArea("Theirs (saved now, " + current.colour().code() + ")");
+        theirs.setValue(current.note() == null ? "" : current.note());
+        theirs.setReadOnly(true);
+        theirs.setWidthFull();
+        theirs.addClassName("dz-conflict-theirs");
+        TextArea yours = new TextArea("Yours (" + conflict.yourColour().code() + ", kept as a draft)");
+        yours.setValue(conflict.yours() == null ? "" : conflict.yours());
+        yours.setWidthFull();
+        yours.addClassName("dz-conflict-yours");
+        body.add(theirs, yours);
+        dialog.add(body);
+        // The kept draft goes once the user decided and the decision was saved (a new conflict keeps a new one).
+        Runnable decided = () -> {
+            annotations.discardHighlightDraft(articleId, current.blockPosition(), current.id());
+            showDrafts();
+        };
+        Button keepTheirs = new Button("Keep theirs", e -> {
+            dialog.close();
+            decided.run();
+            refresh();
+        });
+        keepTheirs.setId("highlight-conflict-keep-theirs");
+        Button keepBoth = new Button("Keep both notes", e -> {
+            dialog.close();
+            String both = (theirs.getValue().strip() + "\n\n" + yours.getValue().strip()).strip();
+            if (updateHighlight(current, conflict.yourColour(), both)) {
+                decided.run();
+            }
+        });
+        keepBoth.setId("highlight-conflict-keep-both");
+        Button useMine = new Button("Use mine", e -> {
+            dialog.close();
+            if (updateHighlight(current, conflict.yourColour(), yours.getValue())) {
+                decided.run();
+            }
+        });
+        useMine.setId("highlight-conflict-use-mine");
+        useMine.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button later = new Button("Decide later", e -> dialog.close());
+        later.setId("highlight-conflict-later");
+        dialog.getFooter().add(later, keepTheirs, keepBoth, useMine);
+        dialog.open();
     }
 
     /** Reloads the highlights and redraws them (after a change here or to the English). */

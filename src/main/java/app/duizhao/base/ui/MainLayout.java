@@ -1,8 +1,6 @@
 package app.duizhao.base.ui;
 
 import com.vaadin.flow.component.HasElement;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
@@ -47,25 +45,9 @@ public class MainLayout extends Div implements RouterLayout {
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             nav.add(menuLink(entry));
         }
-        // The navigation and the header's tools fold into one menu button in the reader and on a phone.
-        Div menu = new Div();
-        menu.addClassName("dz-header-menu");
-        menu.setId("header-menu");
-        Button menuButton = new Button("☰ Menu");
-        menuButton.addClassName("dz-menu-button");
-        menuButton.setId("menu-button");
-        menuButton.getElement().setAttribute("aria-controls", "header-menu");
-        menuButton.getElement().setAttribute("aria-expanded", "false");
-        menuButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        menuButton.addClickListener(click -> {
-            boolean open = !header.hasClassName("dz-menu-open");
-            header.setClassName("dz-menu-open", open);
-            menuButton.getElement().setAttribute("aria-expanded", String.valueOf(open));
-        });
-        menu.add(nav);
+        header.add(brand, nav);
         headerParts.stream().sorted(Comparator.comparingInt(HeaderPart::order))
-                .forEach(part -> menu.add(part.create()));
-        header.add(menuButton, brand, menu);
+                .forEach(part -> header.add(part.create()));
 
         content.addClassName("dz-content");
 
@@ -83,18 +65,11 @@ public class MainLayout extends Div implements RouterLayout {
         String path = entry.path().replaceAll("^/+|/+$", "");
         link.setId((path.isEmpty() ? "library" : path.replace('/', '-')) + "-link");
         link.addClassName("dz-nav-link");
-        if (path.equals("settings")) {
-            link.addClassName("dz-settings-link");
-        }
         return link;
     }
 
     @Override
     public void showRouterLayoutContent(HasElement routeContent) {
-        // A view that reads (class dz-reader) gets the quiet frame: navigation folded into the menu button.
-        setClassName("dz-app-reading", routeContent.getElement().getClassList().contains("dz-reader"));
-        getChildren().filter(c -> c instanceof Header).findFirst()
-                .ifPresent(h -> h.removeClassName("dz-menu-open"));
         content.getElement().removeAllChildren();
         content.getElement().appendChild(routeContent.getElement());
     }

@@ -92,8 +92,8 @@ public class BulkImportView extends VerticalLayout {
             adminOnly.setId("bulk-folder-off");
             add(adminOnly);
         } else if (bulk.folderRoots().isEmpty()) {
-            Paragraph none = new Paragraph("Importing from a folder on the server is off. Your administrator "
-                    + "can name the folders Duizhao may read.");
+            Paragraph none = new Paragraph("Folder import is off: set duizhao.import.folder-roots to the folders "
+                    + "Duizhao may read.");
             none.setId("bulk-folder-off");
             add(none);
         } else {

@@ -5,10 +5,6 @@ import app.duizhao.importing.ImportResult;
 import app.duizhao.importing.ImportService;
 import app.duizhao.library.ui.ArticleLinks;
 import com.vaadin.flow.component.UI;
-import app.duizhao.library.ArticleSummary;
-import app.duizhao.library.ui.ShowsArticles;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -22,26 +18,19 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The library page's "Add an article": upload a post or paste Chinese text; the new (or already stored) article
  * opens in the reader, and a refusal is shown under the controls.
  */
-public class ImportBox extends Div implements ShowsArticles {
+public class ImportBox extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(ImportBox.class);
 
     private final ImportService importer;
     private final Div importMessage = new Div();
     private final TextArea paste = new TextArea("Or paste Chinese text");
-    private final TextField webAddress = new TextField("Or import from a web address");
-    private final Details adding = new Details();
-    private final Button sample = new Button("Try a sample article");
 
     public ImportBox(ImportService importer) {
         this.importer = importer;
@@ -81,50 +70,10 @@ public class ImportBox extends Div implements ShowsArticles {
         importText.setId("import-text");
         importText.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        webAddress.setId("web-address");
-        webAddress.setPlaceholder("https://…");
-        webAddress.setWidthFull();
-        Button importWeb = new Button("Import page",
-                event -> importOutcome(() -> importer.importUrl(webAddress.getValue())).run());
-        importWeb.setId("import-url");
-
         importMessage.setId("import-message");
         importMessage.addClassName("dz-message");
         importMessage.setVisible(false);
-
-        // An empty library offers the sample post shipped with the app; adding an article is one fold below the list.
-        sample.setId("try-sample");
-        sample.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        sample.addClickListener(event -> importOutcome(this::importSample).run());
-        sample.setVisible(false);
-        Div controls = new Div(hint, upload, paste, importText, webAddress, importWeb);
-        adding.setSummaryText(heading.getText());
-        adding.setId("add-article");
-        adding.add(controls);
-        addClassName("dz-add-article");
-        add(sample, adding, importMessage);
-    }
-
-    /** With nothing in the library, the sample and the import controls are open; otherwise folded away. */
-    @Override
-    public void showArticles(List<ArticleSummary> articles) {
-        boolean none = articles.isEmpty();
-        sample.setVisible(none);
-        if (none) {
-            adding.setOpened(true);
-        }
-    }
-
-    /** Imports the sample post shipped with the app (a 2021 interview with China's ambassador to the US). */
-    private ImportResult importSample() {
-        try (InputStream in = ImportBox.class.getResourceAsStream("/samples/seed-post.md")) {
-            if (in == null) {
-                throw new ImportException("The sample article is missing from this build.");
-            }
-            return importer.importFile("2021-11-24-秦刚：中美关系的大球仍需小球推动.md", in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        add(heading, hint, upload, paste, importText, importMessage);
     }
 
     /** Runs an import and returns what the UI must do next: open the article, or show why it failed. */

@@ -14,8 +14,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.spring.annotation.SpringComponent;
-import org.springframework.context.annotation.Scope;
+import com.vaadin.flow.di.Instantiator;
 
 import java.util.List;
 
@@ -25,40 +24,33 @@ import java.util.List;
  * ("Removed by the cleaner (n)", each fragment with its reason and a Restore button that puts it back in place as a
  * paragraph, to be translated with the next Translate run).
  *
- * <p>A part of the reader: the reader gets one per page from Spring (its services come through the constructor)
- * and calls {@link #show(ArticleSnapshot)}; the cleaning audit shows only when the cleaner removed something.
+ * <p>Services are looked up through Vaadin's (Spring) instantiator so the reader's constructor, shared by several
+ * features, does not change.
  */
-@SpringComponent
-@Scope("prototype")
 public class ReaderImportTools extends Div {
 
+    private final long articleId;
     private final CleaningAuditService audit;
-    private final ScriptConverter converter;
-    private long articleId;
 
-    public ReaderImportTools(CleaningAuditService audit, ScriptConverter converter) {
-        this.audit = audit;
-        this.converter = converter;
-        addClassName("dz-import-tools");
+    public ReaderImportTools(ArticleSnapshot article) {
+        this(article, Instantiator.get(UI.getCurrent()).getOrCreate(CleaningAuditService.class),
+                Instantiator.get(UI.getCurrent()).getOrCreate(ScriptConverter.class));
     }
 
-    /** Shows the tools for {@code article} (none for a saved version). */
-    public void show(ArticleSnapshot article) {
-        removeAll();
+    ReaderImportTools(ArticleSnapshot article, CleaningAuditService audit, ScriptConverter converter) {
         this.articleId = article.articleId();
+        this.audit = audit;
+        addClassName("dz-import-tools");
         if (!article.isSavedVersion()) {
             String other = converter.otherScript(article.language());
             if (other != null) {
-                add(scriptToggle(article, other));
+                add(scriptToggle(article, converter, other));
             }
-            List<RemovedItem> removed = audit.removed(articleId);
-            if (!removed.isEmpty()) {
-                add(removedPanel(removed));
-            }
+            add(removedPanel());
         }
     }
 
-    private Div scriptToggle(ArticleSnapshot article, String target) {
+    private Div scriptToggle(ArticleSnapshot article, ScriptConverter converter, String target) {
         Div wrapper = new Div();
         wrapper.addClassName("dz-script-toggle");
         String label = ScriptConverter.SIMPLIFIED.equals(target) ? "Show in simplified" : "Show in traditional";
@@ -86,10 +78,14 @@ public class ReaderImportTools extends Div {
         return wrapper;
     }
 
-    private Details removedPanel(List<RemovedItem> removed) {
+    private Details removedPanel() {
+        List<RemovedItem> removed = audit.removed(articleId);
         Details details = new Details("Removed by the cleaner (" + removed.size() + ")");
         details.setId("removed-panel");
         details.addClassName("dz-removed-panel");
+        if (removed.isEmpty()) {
+            details.add(new Span("The cleaner removed nothing from this article."));
+        }
         for (RemovedItem item : removed) {
             Div row = new Div();
             row.addClassName("dz-removed-item");

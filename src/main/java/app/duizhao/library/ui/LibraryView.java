@@ -59,9 +59,7 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
     private final List<Component> addParts;
     private final List<Component> belowParts;
     private Map<Long, List<String>> tags = Map.of();
-    private final Div empty = new Div();
-    private final com.vaadin.flow.component.details.Details adding = new com.vaadin.flow.component.details.Details();
-    private final TextField webAddress = new TextField("Or import from a web address");
+    private final Paragraph empty = new Paragraph("No articles yet. Upload a post or paste a Chinese article above.");
     private final TextField search = new TextField("Search");
     private final ComboBox<String> source = new ComboBox<>("Source");
     private final ComboBox<String> tag = new ComboBox<>("Tag");
@@ -93,10 +91,9 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("dz-library");
         status.setLabel("Translation");
         setPadding(false);
-        // The library comes first; adding an article is one fold below it (open while the library is empty).
         add(new H1("Library"));
-        add(articlesSection());
         addParts.forEach(this::add);
+        add(articlesSection());
     }
 
     private static List<Component> create(List<LibraryPart> parts, LibraryPart.Place place) {
@@ -107,8 +104,7 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         Div section = new Div();
         section.addClassName("dz-articles");
         grid.setId("articles");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT,
-                GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(article -> {
             Anchor link = ArticleLinks.readerLink(article.title(), article.id());
             link.addClassName("dz-article-link");
@@ -116,8 +112,7 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         }).setHeader("Title").setFlexGrow(4).setKey("title").setSortable(true).setSortProperty("title");
         grid.addColumn(article -> article.sourceName() == null ? "" : article.sourceName())
                 .setHeader("Source").setFlexGrow(1).setKey("source").setSortable(true).setSortProperty("source");
-        var dateColumn = grid.addColumn(article -> article.publishedAt() == null ? ""
-                        : DATE.format(article.publishedAt()))
+        grid.addColumn(article -> article.publishedAt() == null ? "" : DATE.format(article.publishedAt()))
                 .setHeader("Date").setFlexGrow(0).setWidth("8em").setKey("date").setSortable(true)
                 .setSortProperty("published");
         grid.addColumn(article -> DATE.format(article.importedAt()))
@@ -147,14 +142,8 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         // Lazy: the grid asks for one page at a time, so 100,000 articles load as fast as 10.
         grid.setItems(this::fetch, query -> levelFilter.getValue() != null
                 ? byLevel(null, false).size() : (int) Math.min(Integer.MAX_VALUE, library.count(filters())));
-        // Newest first, until the reader sorts otherwise.
-        grid.sort(List.of(new com.vaadin.flow.component.grid.GridSortOrder<>(dateColumn, SortDirection.DESCENDING)));
         grid.addItemClickListener(event -> ArticleLinks.open(event.getItem().id()));
-        empty.setId("empty-library");
-        empty.addClassName("dz-empty-library");
-        empty.add(new Paragraph("No articles yet. Try the sample article (a 2021 interview with China's ambassador "
-                + "to the United States), or add your own below: upload a post, paste Chinese text or give a web "
-                + "address."));
+        empty.addClassName("dz-hint");
         section.add(new H2("Articles"), filterBar(), matches, empty, grid);
         belowParts.forEach(section::add);
         return section;
@@ -270,7 +259,6 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver {
         grid.getDataProvider().refreshAll();
         grid.setVisible(all > 0);
         empty.setVisible(all == 0);
-        adding.setOpened(all == 0);
         matches.setVisible(all > 0);
         matches.setText(matching == all ? all + (all == 1 ? " article" : " articles")
                 : matching + " of " + all + " articles match");

@@ -60,7 +60,6 @@ class BlockRow extends Div {
     private String error;
     private String shownEnglish = "";
     private boolean offlineGloss;
-    private boolean streaming;
 
     /** A row; {@code actions} {@code null} makes it read-only (a saved version). */
     BlockRow(SnapshotBlock block, String language, Actions actions) {
@@ -81,9 +80,6 @@ class BlockRow extends Div {
         } else {
             showChinese(escaped(block.text()));
         }
-        // The English column's space is reserved from the Chinese length (see ReaderView), so English arriving
-        // later does not push the rows below it down.
-        getStyle().set("--dz-chars", String.valueOf(block.isImage() ? 0 : block.text().length()));
         english.addClassName("dz-en");
         english.getElement().setAttribute("lang", "en");
         add(chinese, english);
@@ -128,7 +124,6 @@ class BlockRow extends Div {
     /** Shows English while it streams in (not yet stored). */
     void showStreaming(String text) {
         getElement().setAttribute("data-state", "streaming");
-        streaming = true;
         if (correctedEnglish == null) {
             shownEnglish = text == null ? "" : text;
             renderEnglish();
@@ -155,7 +150,6 @@ class BlockRow extends Div {
 
     void showError(String message) {
         error = message;
-        streaming = false;
         renderEnglish();
         if (message != null) {
             getElement().setAttribute("data-state", "error");
@@ -197,7 +191,6 @@ class BlockRow extends Div {
     }
 
     private void render() {
-        streaming = false;
         String shown = correctedEnglish != null ? correctedEnglish : machineEnglish;
         shownEnglish = shown == null ? "" : shown;
         renderEnglish();
@@ -220,8 +213,7 @@ class BlockRow extends Div {
             ChineseHtml.escape(error, h);
             h.append("</div>");
         }
-        // A row offers its actions once it has English (or an error to retry), not while it streams.
-        if (actions != null && !block.isImage() && !streaming && (!shownEnglish.isBlank() || error != null)) {
+        if (actions != null && !block.isImage()) {
             h.append("<div class=\"dz-row-actions\">");
             button(h, "edit", "dz-edit", "Edit English");
             button(h, "note", "dz-add-note", "Note");
@@ -301,12 +293,10 @@ class BlockRow extends Div {
         opened.add(area, saveButton, cancel);
         editor = opened;
         add(editor);
-        addClassName("dz-editing"); // the editor takes the English column's place (CSS)
         area.focus();
     }
 
     private void closeEditor() {
-        removeClassName("dz-editing");
         if (editor != null) {
             remove(editor);
             editor = null;

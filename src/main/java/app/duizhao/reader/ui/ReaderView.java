@@ -1,34 +1,40 @@
 package app.duizhao.reader.ui;
 
-import app.duizhao.account.CurrentUser;
+import jakarta.annotation.security.PermitAll;
 import app.duizhao.annotation.AnnotationService;
+import app.duizhao.annotation.VersionInfo;
 import app.duizhao.annotation.ui.AnnotationLayer;
 import app.duizhao.annotation.ui.TagsEditor;
 import app.duizhao.export.ExportService;
 import app.duizhao.export.ui.ExportMenu;
-import app.duizhao.importing.ui.ReaderImportTools;
 import app.duizhao.library.ArticleSnapshot;
-import app.duizhao.study.ArticleWords;
-import app.duizhao.study.ui.LearningTools;
 import app.duizhao.library.ArticleSnapshot.SnapshotBlock;
 import app.duizhao.library.LibraryService;
 import app.duizhao.library.ui.LibraryView;
-import app.duizhao.translation.StoredTranslation;
+import app.duizhao.translation.EngineInfo;
+import app.duizhao.translation.OutputKind;
+import app.duizhao.translation.TranslationJob;
+import app.duizhao.translation.TranslationListener;
 import app.duizhao.translation.TranslationService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import jakarta.annotation.security.PermitAll;
-import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -37,13 +43,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The reader: the title, one line of metadata and one compact toolbar, then the article, each Chinese block facing
- * its English. Everything else lives in the {@link SidePanel} that the toolbar opens.
- *
- * <p>The reader is composed of parts that do not know each other: the {@link TranslationControls}, the study tools
- * ({@link ReaderStudy}), the annotation layer, the import tools, the export menu, the tags and the versions. They
- * talk to the reader through component events (a job ended, the study tools want a translation or show an
- * explanation) and the row actions; none looks another up.
+ * The reader: the article's Chinese blocks on the left, each facing its English on the right, with the summary,
+ * translation controls, notes, corrections, saved versions and export.
  */
 // Any signed-in user (accounts on); what they see is scoped to their own data by the services.
 @PermitAll
@@ -57,47 +58,42 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     private final AnnotationService annotations;
     private final ExportService exports;
     private final ReaderStudy study;
-    private final ObjectProvider<ReaderImportTools> importTools;
-    private final CurrentUser currentUser;
-    private final ReaderSettings settings;
-    private final ArticleWords articleWords;
 
     private final Map<Integer, BlockRow> rows = new LinkedHashMap<>();
-    private final SummaryCard summary = new SummaryCard();
+    private final app.duizhao.account.CurrentUser currentUser;
+    private final Div glossaryNotice = new Div();
+    private final Button proposeTerms = new Button("Propose glossary terms");
+    private final Button translate = new Button();
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar();
+    private final Span status = new Span();
+    private final Span cost = new Span();
+    private final Div summary = new Div();
+    private final Span summaryLabel = new Span();
+    private final Div summaryText = new Div();
+    private final Details versions = new Details();
+    private final TextField versionMessage = new TextField();
     private ArticleSnapshot article;
-    private TranslationControls controls;
-    private TranslationDetails details;
-    private SidePanel panel;
     private RowFeeder feeder;
     private String title = "Article";
-    private boolean autoStarted;
+    private Runnable unsubscribe;
 
     public ReaderView(LibraryService library, TranslationService translation, AnnotationService annotations,
-                      ExportService exports, ReaderStudy study, ObjectProvider<ReaderImportTools> importTools,
-                      CurrentUser currentUser, ReaderSettings settings, ArticleWords articleWords) {
-        this.articleWords = articleWords;
+                      ExportService exports, ReaderStudy study, app.duizhao.account.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.library = library;
         this.translation = translation;
         this.annotations = annotations;
         this.exports = exports;
         this.study = study;
-        this.importTools = importTools;
-        this.currentUser = currentUser;
-        this.settings = settings;
         addClassName("dz-reader");
         setPadding(false);
-        setSpacing(false);
     }
 
     @Override
     public void setParameter(BeforeEvent event, Long articleId) {
         removeAll();
         rows.clear();
-        stopFeeding();
-        if (controls != null) {
-            controls.stop();
-        }
-        autoStarted = false;
         article = articleId == null ? null : library.snapshot(articleId).orElse(null);
         if (article == null) {
             title = "Not found";
@@ -115,15 +111,26 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
     }
 
     private void build() {
+        EngineInfo engine = translation.engineInfo();
         AnnotationLayer annotationLayer = AnnotationLayer.editable(annotations, article.articleId());
-        controls = new TranslationControls(translation, library, article, rows);
-        details = new TranslationDetails(translation, currentUser, article.articleId(), article.isOfflineGloss());
-        panel = new SidePanel();
-        summary.show(article.summary(), article.isOfflineSummary());
-
+        add(new ArticleHeader(article), new TagsEditor(annotations, article.articleId()), toolbar(engine),
+                summarySection(), annotationLayer);
+        add(new app.duizhao.importing.ui.ReaderImportTools(article)); // script toggle, cleaning audit
+        add(study.learningTools(article.articleId())); // Listen, "Mark the rest known" (issue 16)
+        if (engine.kind() == OutputKind.OFFLINE || article.isOfflineGloss()) {
+            Paragraph notice = new Paragraph("Offline mode: no LLM is configured, so the right-hand column shows a "
+                    + "word-by-word dictionary gloss from CC-CEDICT and the summary lists key sentences chosen by "
+                    + "TextRank. Neither is a translation. Set duizhao.llm.provider to openai or ollama for one.");
+            notice.addClassName("dz-offline-notice");
+            notice.setId("offline-notice");
+            add(notice);
+        }
         Div table = new Div();
         table.addClassName("dz-rows");
         table.setId("rows");
+        Div heading = new Div(new Span("中文"), new Span("English"));
+        heading.addClassName("dz-rows-heading");
+        table.add(heading);
         BlockRow.Actions rowActions = new BlockRow.Actions() {
             @Override
             public void correct(int position, String text) {
@@ -142,142 +149,354 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
 
             @Override
             public void retranslate(int position) {
-                controls.retranslate(position);
+                follow(translation.retranslateBlock(article.articleId(), position));
             }
 
             @Override
-            public List<StoredTranslation> stored(int position) {
+            public List<app.duizhao.translation.StoredTranslation> stored(int position) {
                 return translation.storedTranslations(article.articleId(), position);
             }
         };
         for (SnapshotBlock block : article.blocks()) {
             rows.put(block.position(), new BlockRow(block, article.language(), rowActions));
         }
+        stopFeeding();
         feeder = RowFeeder.feed(table, List.copyOf(rows.values()),
                 indexOfPosition(study.readingPositionOf(article.articleId())));
         // One listener for every row's buttons (plain HTML buttons with data-row-action): no component per button.
         table.getElement().addEventListener("click", event -> {
-            String action = EventData.text(event, BlockRow.ROW_ACTION);
-            BlockRow row = rows.get(EventData.number(event, ReaderStudy.ROW_INDEX));
+            String action = ReaderStudy.text(event, BlockRow.ROW_ACTION);
+            BlockRow row = rows.get(ReaderStudy.number(event, ReaderStudy.ROW_INDEX));
             if (!action.isEmpty() && row != null) {
                 row.act(action);
             }
         }).addEventData(BlockRow.ROW_ACTION).addEventData(ReaderStudy.ROW_INDEX)
                 .setFilter(BlockRow.ROW_ACTION_FILTER);
-
-        add(new ArticleHeader(article), toolbar(), annotationLayer, table);
-        reserveEnglishSpace(table);
-        study.install(article, rows, table); // pinyin, dictionary popup, vocabulary, HSK, keys (issue 5)
-        fillPanel(annotationLayer);
-        add(study, panel);
-
-        controls.addSummaryListener(event -> summary.show(event.text(), event.offline()));
-        controls.addFinishedListener(event -> {
-            article = event.article();
-            details.showGlossaryMisses(event.job());
-            details.refreshCost();
-        });
-        study.addTranslationWantedListener(event -> controls.start());
-        study.addExplanationShownListener(event -> panel.open("panel-explain"));
+        add(table);
+        study.install(this, article, rows, table); // pinyin, dictionary popup, vocabulary, HSK, keys (issue 5)
+        refreshTranslateButton(null);
     }
 
-    private Div toolbar() {
+    private Div toolbar(EngineInfo engine) {
         Div toolbar = new Div();
-        toolbar.addClassName("dz-reader-toolbar");
-        toolbar.setId("reader-toolbar");
-        Button display = new Button("Aa", event -> panel.open("panel-display"));
-        display.setId("open-display");
-        display.getElement().setAttribute("aria-label", "Display and study settings");
-        display.getElement().setAttribute("title", "Display and study settings");
-        Button tools = new Button("Tools", event -> panel.toggle());
-        tools.setId("open-panel");
-        tools.getElement().setAttribute("aria-controls", "side-panel");
-        for (Button button : new Button[]{display, tools}) {
-            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        }
-        Div end = new Div(display, tools);
-        end.addClassName("dz-toolbar-end");
-        toolbar.add(controls, end);
-        // The bar slides away while the reader scrolls down and comes back on scrolling up (a transform: no shift).
-        toolbar.getElement().executeJs("const bar = this; let last = window.scrollY;"
-                + "window.addEventListener('scroll', () => { if (!bar.isConnected) return;"
-                + "const y = window.scrollY; bar.classList.toggle('dz-bar-hidden', y > last && y > 120);"
-                + "last = y; }, {passive: true});");
+        toolbar.addClassName("dz-toolbar");
+        translate.setId("translate");
+        translate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        translate.addClickListener(event -> startTranslation());
+        cancel.setId("cancel");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancel.addClickListener(event -> translation.cancel(article.articleId()));
+        cancel.setVisible(false);
+        progress.setId("progress");
+        progress.setVisible(false);
+        progress.setWidth("12em");
+        status.setId("status");
+        status.addClassName("dz-status");
+        Span engineLabel = new Span(engine.kind() == OutputKind.OFFLINE ? "Offline gloss (no LLM)"
+                : "Model: " + engine.label());
+        engineLabel.addClassName("dz-hint");
+
+        versionMessage.setPlaceholder("Version message (optional)");
+        versionMessage.setId("version-message");
+        Button save = new Button("Save version", event -> saveVersion());
+        save.setId("save-version");
+
+        ExportMenu export = new ExportMenu(exports, article.articleId(), null);
+        RouterLink history = new RouterLink("History", HistoryView.class, HistoryView.parameters(article.articleId()));
+        history.setId("history");
+
+        versions.setId("versions");
+        refreshVersions();
+
+        cost.setId("translation-cost");
+        cost.addClassName("dz-hint");
+        refreshCost();
+        proposeTerms.setId("propose-terms");
+        proposeTerms.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        proposeTerms.setVisible(engine.kind() == OutputKind.LLM);
+        proposeTerms.addClickListener(event -> proposeGlossaryTerms());
+        glossaryNotice.setId("glossary-notice");
+        glossaryNotice.addClassName("dz-glossary-notice");
+        glossaryNotice.setVisible(false);
+        Div translateGroup = new Div(translate, cancel, progress, status, engineLabel, cost, proposeTerms);
+        translateGroup.addClassName("dz-toolbar-group");
+        Div saveGroup = new Div(versionMessage, save, history, export);
+        saveGroup.addClassName("dz-toolbar-group");
+        toolbar.add(translateGroup, saveGroup, versions, glossaryNotice);
         return toolbar;
     }
 
-    /**
-     * Reserves each row's English space from its Chinese length before the English arrives, so rows keep their
-     * height while a translation streams in (no layout shift): the estimate is a ratio of English to Chinese
-     * characters (a dictionary gloss is longer than a translation), the column's width and its font, plus the
-     * line of row actions. Rows are measured when they come near the screen (a long article lays out lazily).
-     */
-    private void reserveEnglishSpace(Div table) {
-        boolean gloss = translation.engineInfo().kind() == app.duizhao.translation.OutputKind.OFFLINE;
-        table.setClassName("dz-gloss", gloss);
-        // The stylesheet reserves the space before the first paint; this script only steps in for a browser whose
-        // CSS cannot (no typed arithmetic), where the reservation comes after the first paint.
-        table.getElement().executeJs("""
-                const table = this, ratio = $0;
-                const reserve = row => {
-                  const en = row.querySelector('.dz-en');
-                  if (en && parseFloat(getComputedStyle(en).minHeight) > 0 && !en.style.minHeight) return true;
-                  const chars = parseInt(row.style.getPropertyValue('--dz-chars')) || 0;
-                  if (!en || en.clientWidth === 0 || chars === 0) return false;
-                  const cs = getComputedStyle(en), font = parseFloat(cs.fontSize);
-                  const line = parseFloat(cs.lineHeight) || font * 1.6;
-                  const lines = Math.ceil(chars * ratio * font * 0.5 / en.clientWidth);
-                  en.style.minHeight = Math.round(lines * line + font * 2.2) + 'px';
-                  return true;
-                };
-                const seen = new IntersectionObserver(entries => entries.forEach(e => {
-                  if (e.isIntersecting && reserve(e.target)) seen.unobserve(e.target);
-                }), {rootMargin: '100% 0px'});
-                const watch = root => root.querySelectorAll('.dz-row').forEach(r => seen.observe(r));
-                watch(table);
-                new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(n => {
-                  if (n.nodeType === 1 && n.classList.contains('dz-row')) seen.observe(n);
-                }))).observe(table, {childList: true});
-                """, gloss ? 5.0 : 3.4);
+    private Div summarySection() {
+        summary.addClassName("dz-summary");
+        summary.setId("summary");
+        summaryLabel.addClassName("dz-summary-label");
+        summaryText.addClassName("dz-summary-text");
+        summary.add(summaryLabel, summaryText);
+        showSummary(article.summary(), article.isOfflineSummary());
+        return summary;
     }
 
-    private void fillPanel(AnnotationLayer annotationLayer) {
-        ReaderImportTools sourceTools = importTools.getObject();
-        sourceTools.show(article);
-        panel.section("panel-explain", "Explanation", study.explainPanel()).setVisible(study.canExplain());
-        panel.section("panel-summary", "Summary", summary);
-        panel.section("panel-translation", "Translation", details);
-        panel.section("panel-display", "Display and study", study.preferencesBar());
-        panel.section("panel-learning", "Listen and learn",
-                new LearningTools(articleWords, article.articleId(), study::knowledgeChanged));
-        panel.section("panel-tags", "Tags", new TagsEditor(annotations, article.articleId()));
-        panel.section("panel-versions", "Versions", new VersionsSection(annotations, article.articleId()));
-        panel.section("panel-export", "Export", new ExportMenu(exports, article.articleId(), null));
-        if (sourceTools.getChildren().findAny().isPresent()) {
-            panel.section("panel-source", "Source text", sourceTools);
+    private void showSummary(String text, boolean offline) {
+        summary.setVisible(text != null && !text.isBlank());
+        summaryLabel.setText(offline ? "Key sentences (offline extract by TextRank, not a translation)" : "Summary");
+        summaryText.setText(text == null ? "" : text);
+    }
+
+    private void startTranslation() {
+        boolean everythingDone = article.blocks().stream()
+                .filter(block -> !block.isImage())
+                .allMatch(block -> rows.get(block.position()).englishText() != null
+                        && !rows.get(block.position()).englishText().isBlank()
+                        && rows.get(block.position()).errorText() == null)
+                && summary.isVisible()
+                && sameEngineAsShown();
+        TranslationJob job = translation.start(article.articleId(), everythingDone);
+        follow(job);
+    }
+
+    private boolean sameEngineAsShown() {
+        EngineInfo engine = translation.engineInfo();
+        return article.translationKind() == null
+                || (engine.kind().name().equals(article.translationKind())
+                && (engine.kind() == OutputKind.OFFLINE || engine.model().equals(article.translationModel())));
+    }
+
+    /** Shows a job's progress and streams its text into the rows until it ends. */
+    private void follow(TranslationJob job) {
+        stopFollowing();
+        UI ui = UI.getCurrent();
+        boolean offline = job.engine().kind() == OutputKind.OFFLINE;
+        UiUpdates<Integer> blockUpdates = new UiUpdates<>(ui, batch -> batch.forEach((position, text) -> {
+            BlockRow row = rows.get(position);
+            if (row != null) {
+                row.showStreaming(text);
+            }
+        }));
+        UiUpdates<String> summaryUpdates = new UiUpdates<>(ui, batch -> batch.values()
+                .forEach(text -> showSummary(text, offline)));
+        unsubscribe = job.addListener(new TranslationListener() {
+            @Override
+            public void blockUpdated(int position, String englishSoFar, boolean complete) {
+                if (complete) {
+                    ui.access(() -> {
+                        BlockRow row = rows.get(position);
+                        if (row != null) {
+                            row.showMachineEnglish(englishSoFar, offline);
+                        }
+                        showProgress(job);
+                    });
+                } else {
+                    blockUpdates.offer(position, englishSoFar);
+                }
+            }
+
+            @Override
+            public void blockFailed(int position, String message) {
+                ui.access(() -> {
+                    BlockRow row = rows.get(position);
+                    if (row != null) {
+                        row.showError(message);
+                    }
+                    showProgress(job);
+                });
+            }
+
+            @Override
+            public void summaryUpdated(String textSoFar, boolean complete) {
+                if (complete) {
+                    ui.access(() -> showSummary(textSoFar, offline));
+                } else {
+                    summaryUpdates.offer("summary", textSoFar);
+                }
+            }
+
+            @Override
+            public void finished(TranslationJob finished) {
+                ui.access(() -> showFinished(finished));
+            }
+        });
+        job.partials().forEach((position, text) -> {
+            BlockRow row = rows.get(position);
+            if (row != null) {
+                row.showStreaming(text);
+            }
+        });
+        if (job.isRunning()) {
+            showProgress(job);
+        } else {
+            showFinished(job);
+        }
+    }
+
+    private void showProgress(TranslationJob job) {
+        if (!job.isRunning()) {
+            return;
+        }
+        translate.setEnabled(false);
+        cancel.setVisible(true);
+        progress.setVisible(true);
+        int total = Math.max(job.total(), 1);
+        progress.setValue(Math.min(1.0, job.done() / (double) total));
+        String verb = job.engine().kind() == OutputKind.OFFLINE ? "Glossing" : "Translating with "
+                + job.engine().label();
+        status.setText(job.isSummarizing() ? "Writing the summary…"
+                : job.total() == 0 ? "Starting…" : verb + ": " + job.done() + " of " + job.total() + " paragraphs");
+        status.removeClassName("dz-error");
+    }
+
+    private void showFinished(TranslationJob job) {
+        cancel.setVisible(false);
+        progress.setVisible(false);
+        translate.setEnabled(true);
+        switch (job.status()) {
+            case DONE -> {
+                status.setText(job.engine().kind() == OutputKind.OFFLINE ? "Glossed offline." : "Translated.");
+                status.removeClassName("dz-error");
+            }
+            case CANCELLED, FAILED -> {
+                status.setText(job.message());
+                status.addClassName("dz-error");
+            }
+            default -> { }
+        }
+        showGlossaryMisses(job);
+        // Re-read what was stored: the rows then show every block, even one finished before we started following.
+        article = library.snapshot(article.articleId()).orElse(article);
+        for (SnapshotBlock block : article.blocks()) {
+            BlockRow row = rows.get(block.position());
+            if (row != null) {
+                row.showStored(block);
+            }
+        }
+        showSummary(article.summary(), article.isOfflineSummary());
+        refreshCost();
+        refreshTranslateButton(job);
+        stopFollowing();
+    }
+
+    /** One line: tokens and estimated cost of this article's LLM calls, per model. */
+    private void refreshCost() {
+        List<app.duizhao.translation.ModelUsage> used = translation.usage(article.articleId());
+        cost.setText(used.isEmpty() ? "" : used.stream().map(u -> u.model() + ": " + (u.promptTokens() + u.completionTokens())
+                + " tokens" + (u.estimated() ? " (est.)" : "") + String.format(Locale.ROOT, ", $%.4f", u.cost()))
+                .collect(java.util.stream.Collectors.joining(" · ", "Cost: ", "")));
+    }
+
+    String costText() {
+        return cost.getText();
+    }
+
+    /** Says which glossary terms the English of which paragraphs left out, so the user can check them. */
+    private void showGlossaryMisses(TranslationJob job) {
+        Map<Integer, List<app.duizhao.translation.GlossaryEntry>> misses = job.glossaryMisses();
+        if (misses.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("Glossary check: ");
+        misses.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(miss -> text
+                .append("paragraph ").append(miss.getKey() + 1).append(" does not use ")
+                .append(miss.getValue().stream().map(term -> term.chinese() + " → " + term.english())
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                .append("; "));
+        glossaryNotice.removeAll();
+        glossaryNotice.add(new Span(text.substring(0, text.length() - 2) + "."));
+        glossaryNotice.setVisible(true);
+    }
+
+    /** Asks the LLM for names in this article in the background and offers them on the glossary page. */
+    private void proposeGlossaryTerms() {
+        UI ui = UI.getCurrent();
+        long articleId = article.articleId();
+        proposeTerms.setEnabled(false);
+        proposeTerms.setText("Proposing terms…");
+        Thread.ofVirtual().name("propose-terms-" + articleId).start(currentUser.wrap(() -> {
+            String message;
+            boolean failed = false;
+            try {
+                List<app.duizhao.translation.ProposedTerm> terms = translation.proposeTerms(articleId);
+                message = terms.isEmpty() ? "The LLM found no names to propose."
+                        : "The LLM proposed " + terms.size() + " terms: " + terms.stream()
+                        .map(term -> term.chinese() + " → " + term.english())
+                        .collect(java.util.stream.Collectors.joining(", ")) + ". Accept them on the Glossary page.";
+            } catch (RuntimeException e) {
+                message = e instanceof app.duizhao.translation.TranslationException ? e.getMessage()
+                        : "Proposing terms failed (" + e.getClass().getSimpleName() + ").";
+                failed = true;
+            }
+            String shown = message;
+            boolean error = failed;
+            ui.access(() -> {
+                proposeTerms.setEnabled(true);
+                proposeTerms.setText("Propose glossary terms");
+                glossaryNotice.removeAll();
+                Span text = new Span(shown + " ");
+                if (error) {
+                    text.addClassName("dz-error");
+                }
+                glossaryNotice.add(text, new RouterLink("Open the glossary",
+                        app.duizhao.translation.ui.GlossaryView.class));
+                glossaryNotice.setVisible(true);
+            });
+        }));
+    }
+
+    String glossaryNoticeText() {
+        return glossaryNotice.isVisible() ? glossaryNotice.getElement().getTextRecursively() : "";
+    }
+
+    private void refreshTranslateButton(TranslationJob lastJob) {
+        boolean offline = translation.engineInfo().kind() == OutputKind.OFFLINE;
+        long missing = article.blocks().stream()
+                .filter(block -> !block.isImage())
+                .filter(block -> block.machineEnglish() == null || block.error() != null)
+                .count();
+        long total = article.blocks().stream().filter(block -> !block.isImage()).count();
+        String action = offline ? "Gloss" : "Translate";
+        if (lastJob != null && lastJob.status() != TranslationJob.Status.DONE) {
+            translate.setText("Retry");
+        } else if (missing == total || !sameEngineAsShown()) {
+            translate.setText(action);
+        } else if (missing > 0 || article.summary() == null) {
+            translate.setText(action + " the rest");
+        } else {
+            translate.setText(action + " again");
+        }
+    }
+
+    private void saveVersion() {
+        VersionInfo version = annotations.saveVersion(article.articleId(), versionMessage.getValue());
+        versionMessage.clear();
+        refreshVersions();
+        Notification.show("Saved version " + version.number() + ".");
+    }
+
+    private void refreshVersions() {
+        List<VersionInfo> saved = annotations.versions(article.articleId());
+        versions.setSummaryText("Versions (" + saved.size() + ")");
+        versions.removeAll();
+        if (saved.isEmpty()) {
+            versions.add(new Span("No saved versions yet."));
+        }
+        for (VersionInfo version : saved) {
+            RouterLink link = new RouterLink("Version " + version.number() + " · " + SAVED.format(version.savedAt())
+                    + (version.message() == null ? "" : " · " + version.message()), VersionView.class,
+                    VersionView.parameters(version.articleId(), version.number()));
+            link.addClassName("dz-version-link");
+            versions.add(new Div(link));
         }
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        if (article == null) {
-            return;
-        }
-        if (controls.running()) {
-            controls.followRunning();
-        } else if (settings.autoTranslate() && !autoStarted && controls.somethingMissing()) {
-            // Opening an untranslated article starts its translation (or the offline gloss): no click needed.
-            autoStarted = true;
-            controls.start();
+        if (article != null) {
+            translation.job(article.articleId()).filter(TranslationJob::isRunning).ifPresent(this::follow);
         }
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (controls != null) {
-            controls.stop();
-        }
+        stopFollowing();
         stopFeeding();
         super.onDetach(detachEvent);
     }
@@ -306,29 +525,23 @@ public class ReaderView extends VerticalLayout implements HasUrlParameter<Long>,
         return feeder == null || feeder.done();
     }
 
+    private void stopFollowing() {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+    }
+
     /** The rows, for tests. */
     Map<Integer, BlockRow> rows() {
         return rows;
     }
 
     String statusText() {
-        return controls.statusText();
+        return status.getText();
     }
 
     String summaryText() {
-        return summary.text();
-    }
-
-    String costText() {
-        return details.costText();
-    }
-
-    String glossaryNoticeText() {
-        return details.glossaryNoticeText();
-    }
-
-    /** The side panel, for tests. */
-    SidePanel panel() {
-        return panel;
+        return summary.isVisible() ? summaryText.getText() : null;
     }
 }

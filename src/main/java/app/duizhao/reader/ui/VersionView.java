@@ -121,10 +121,9 @@ public class VersionView extends VerticalLayout implements BeforeEnterObserver, 
             feeder.stop();
         }
         feeder = RowFeeder.feed(table, java.util.List.copyOf(rows.values()), 0);
+        add(table, AnnotationLayer.readOnly(annotations, version.articleId(), version.versionNumber()));
         // The same popup, pinyin and keys as the reader; no corrections, nothing saved to the version.
-        study.install(version, rows, table, false);
-        add(study.preferencesBar(), table, AnnotationLayer.readOnly(annotations, version.articleId(),
-                version.versionNumber()), study);
+        study.install(this, version, rows, table, false);
     }
 
     @Override

@@ -47,35 +47,33 @@ public final class ChineseHtml {
         return html.toString();
     }
 
-    /**
-     * One ruby per character when the syllables match the characters (each syllable over its own character, and a
-     * line may break between any two), else one for the whole word.
-     */
+    /** One ruby per character when the syllables match the characters, else one for the whole word. */
     private static void ruby(String word, List<Syllable> syllables, StringBuilder html) {
         int[] chars = word.codePoints().toArray();
+        html.append("<ruby>");
         if (chars.length == syllables.size()) {
             for (int c = 0; c < chars.length; c++) {
                 Syllable s = syllables.get(c);
-                html.append("<ruby><span class=\"dz-t").append(s.tone()).append("\">");
+                html.append("<span class=\"dz-t").append(s.tone()).append("\">");
                 escape(Character.toString(chars[c]), html);
                 html.append("</span><rt class=\"dz-t").append(s.tone()).append("\">");
                 escape(s.text(), html);
-                html.append("</rt></ruby>");
+                html.append("</rt>");
             }
-            return;
-        }
-        html.append("<ruby>");
-        escape(word, html);
-        html.append("<rt>");
-        for (int k = 0; k < syllables.size(); k++) {
-            if (k > 0) {
-                html.append(' ');
+        } else {
+            escape(word, html);
+            html.append("<rt>");
+            for (int k = 0; k < syllables.size(); k++) {
+                if (k > 0) {
+                    html.append(' ');
+                }
+                html.append("<span class=\"dz-t").append(syllables.get(k).tone()).append("\">");
+                escape(syllables.get(k).text(), html);
+                html.append("</span>");
             }
-            html.append("<span class=\"dz-t").append(syllables.get(k).tone()).append("\">");
-            escape(syllables.get(k).text(), html);
-            html.append("</span>");
+            html.append("</rt>");
         }
-        html.append("</rt></ruby>");
+        html.append("</ruby>");
     }
 
     /** Escapes text for HTML content and attribute values (jsoup's escaper, through {@link Html}). */

@@ -67,7 +67,7 @@ public class ReaderPreferencesBar extends Div {
         explain.addThemeVariants(ButtonVariant.LUMO_SMALL);
         explain.setEnabled(canExplain);
         if (!canExplain) {
-            explain.getElement().setAttribute("title", "Explanations need a translation model: choose one on the Settings page.");
+            explain.getElement().setAttribute("title", "Explanations need an LLM (duizhao.llm.provider).");
         }
         Button keys = new Button("Keys ?", e -> listener.showKeys());
         keys.setId("keys-help");

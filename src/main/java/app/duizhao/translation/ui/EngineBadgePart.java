@@ -21,12 +21,12 @@ class EngineBadgePart {
         Span badge = new Span();
         badge.addClassName("dz-engine");
         if (engine.kind() == OutputKind.OFFLINE) {
-            badge.setText("Offline: dictionary only");
-            badge.getElement().setAttribute("title", "No translation model is set up; the English column shows "
-                    + "dictionary meanings. Choose a model on the Settings page.");
+            badge.setText("Offline mode: dictionary gloss, no LLM");
+            badge.getElement().setAttribute("title", "No LLM is configured. Set duizhao.llm.provider to openai or "
+                    + "ollama to get translations.");
             badge.addClassName("dz-engine-offline");
         } else {
-            badge.setText("Model: " + engine.label());
+            badge.setText("LLM: " + engine.label());
         }
         return badge;
     }

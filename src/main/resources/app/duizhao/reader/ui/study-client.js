@@ -151,12 +151,9 @@ const close = () => {
 // Capture phase: runs before Vaadin's own listener on the rows, whose event data reads `handled`.
 const onClick = e => {
   handled = 0;
-  // A click that ends a selection makes a highlight, and a click on a highlight opens its popover: one popup at a
-  // time, so the dictionary popup closes.
-  if (window.getSelection && !window.getSelection().isCollapsed) { if (!popup.hidden) close(); return; }
+  if (window.getSelection && !window.getSelection().isCollapsed) return; // ends a selection: a highlight
   const w = e.target.closest && e.target.closest('.dz-w');
-  const inHighlight = e.target.closest && e.target.closest('mark.dz-hl');
-  if (w && rowsEl.contains(w) && !inHighlight) open(w); else close();
+  if (w && rowsEl.contains(w)) open(w); else close();
 };
 // Hover (a setting): the word opens once the pointer rests on it for HOVER_REST ms, so crossing words on the way
 // to the popup does not replace it. The server hears which word is open once the pointer stays there (at once
@@ -217,10 +214,8 @@ const editing = e => {
       && !/^(checkbox|radio|button|submit)$/.test(t.type || ''))
     || (t.closest && t.closest('vaadin-text-field,vaadin-text-area,vaadin-select,vaadin-combo-box,vaadin-dialog-overlay')));
 };
-// Keys do nothing behind a dialog (the dialog takes Esc itself).
-const dialogOpen = () => !!document.querySelector('vaadin-dialog[opened], vaadin-dialog-overlay[opened]');
 const keys = e => {
-  if (!host.isConnected || e.ctrlKey || e.metaKey || e.altKey || editing(e) || dialogOpen()) return;
+  if (!host.isConnected || e.ctrlKey || e.metaKey || e.altKey || editing(e)) return;
   if (['j', 'k', 't', 'p', '?', 'Escape'].includes(e.key)) {
     e.preventDefault();
     if (e.key === 'Escape') close();

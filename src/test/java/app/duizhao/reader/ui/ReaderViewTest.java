@@ -88,10 +88,6 @@ class ReaderViewTest extends KaribuSpringTest {
     void aNoteAndACorrectedEnglishAreSavedFromTheRow() {
         ReaderView reader = open();
         BlockRow row = reader.rows().get(2);
-        // A row offers its actions only once it has English.
-        assertThat(row.englishHtml()).doesNotContain("data-row-action");
-        _click(_get(Button.class, spec -> spec.withId("translate")));
-        awaitUi(() -> reader.statusText().startsWith("Glossed"), Duration.ofSeconds(60));
 
         assertThat(row.englishHtml()).contains("data-row-action=\"note\"", "data-row-action=\"edit\"");
         clickRowButton(reader, 2, "note");
