@@ -147,8 +147,10 @@ public class ReviewService implements app.duizhao.study.DueWords {
         if (card.highlightId() == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT h.article_id, h.block_position, h.side, h.exact, h.prefix, h.suffix, h.note_markdown "
-                        + "FROM highlight h JOIN article a ON a.id = h.article_id WHERE h.id = ? AND a.owner_id = ?")
+        // A highlight refers to its paragraph by id (V12_1); the link back to the article needs its position now.
+        return jdbc.sql("SELECT h.article_id, b.position, h.side, h.exact, h.prefix, h.suffix, h.note_markdown "
+                        + "FROM highlight h JOIN article a ON a.id = h.article_id "
+                        + "JOIN article_block b ON b.id = h.block_id WHERE h.id = ? AND a.owner_id = ?")
                 .params(card.highlightId(), currentUser.id())
                 .query((rs, n) -> {
                     long articleId = rs.getLong(1);

@@ -206,7 +206,7 @@ class LearningBrowserTest {
         assertThat(page.locator("#review-word").textContent()).isEqualTo("大使");
         assertThat(page.locator("#review-sentence mark").textContent()).isEqualTo("大使");
         assertThat(page.locator("#review-pinyin").count()).isZero();
-        assertThat(page.locator("#review-link").getAttribute("href")).isEqualTo("/articles/" + articleId + "#block-0");
+        assertThat(page.locator("#review-source-link").getAttribute("href")).isEqualTo("/articles/" + articleId + "#block-0");
 
         page.keyboard().press("Space");
         page.locator("#review-pinyin").waitFor();
@@ -260,7 +260,8 @@ class LearningBrowserTest {
         page.locator("#level-filter").click();
         page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("≤ 5 %")).click();
         page.waitForFunction("() => document.querySelector('#article-count').textContent.includes('match')");
-        assertThat(page.locator("#article-count").textContent()).startsWith("1 of 2");
+        // One of all the articles in the library (other tests in this application context add theirs) is readable.
+        assertThat(page.locator("#article-count").textContent()).startsWith("1 of ");
         assertThat(page.locator(".dz-level-cell.dz-level-hard").count()).isZero();
         assertThat(other).isNotEqualTo(seed);
 

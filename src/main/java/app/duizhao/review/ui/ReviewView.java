@@ -167,7 +167,7 @@ public class ReviewView extends VerticalLayout {
         if (current.link() != null) {
             Anchor link = new Anchor(current.link(), "In the article" + (current.articleTitle() == null ? ""
                     : ": " + current.articleTitle()));
-            link.setId("review-link");
+            link.setId("review-source-link"); // "review-link" is the menu's link to this page
             link.addClassName("dz-review-link");
             card.add(link);
         }
