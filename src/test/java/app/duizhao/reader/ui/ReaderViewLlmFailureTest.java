@@ -80,6 +80,8 @@ class ReaderViewLlmFailureTest extends KaribuSpringTest {
         long id = importer.importText("失败测试第一段。\n\n失败测试第二段。\n\n失败测试第三段。").articleId();
         llm.reset();
         llm.defaultReply(FakeReply.error(503));
+        // The summary runs beside the translation: it must not take the translation's queued answer (a race).
+        llm.summaryReply(FakeReply.text("The article in one line."));
         llm.enqueue(FakeReply.text("<segment id=\"0\">" + FakeReply.translationOf(0, "失败测试第一段。") + "</segment>"));
         UI.getCurrent().navigate(ReaderView.class, id);
         ReaderView reader = _get(ReaderView.class);
