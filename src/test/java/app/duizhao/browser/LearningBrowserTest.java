@@ -31,7 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to say and which words were highlighted meanwhile); without a Chinese voice the button says so; the review runs
  * from the keyboard alone and links back to the paragraph. Screenshots at 1280x800 and 390x844, light and dark.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A database of its own: the due count and the levels it checks are the whole library's and the whole review's, which
+// other browser tests in a shared context (their highlights, their articles) would change.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:learning-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 class LearningBrowserTest {
 
